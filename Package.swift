@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Data flows one way: bytes → Document (Extract) → tokens (Analysis) → postings (Index) → hits (Search).
+// Each target owns one step and depends only on the steps before it.
+let package = Package(
+    name: "Fundstelle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "fundstelle", targets: ["fundstelle"]),
+        .library(name: "FundstelleExtract", targets: ["FundstelleExtract"]),
+        .library(name: "FundstelleAnalysis", targets: ["FundstelleAnalysis"]),
+        .library(name: "FundstelleIndex", targets: ["FundstelleIndex"]),
+        .library(name: "FundstelleSearch", targets: ["FundstelleSearch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "FundstelleExtract", dependencies: ["CLibXML2"]),
+        .target(name: "FundstelleAnalysis"),
+        .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis"]),
+        .target(name: "FundstelleSearch", dependencies: ["FundstelleIndex", "FundstelleAnalysis"]),
+        .executableTarget(
+            name: "fundstelle",
+            dependencies: [
+                "FundstelleExtract", "FundstelleAnalysis", "FundstelleIndex", "FundstelleSearch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "FundstelleExtractTests", dependencies: ["FundstelleExtract"]),
+        .testTarget(name: "FundstelleAnalysisTests", dependencies: ["FundstelleAnalysis"]),
+        .testTarget(name: "FundstelleIndexTests", dependencies: ["FundstelleIndex"]),
+        .testTarget(name: "FundstelleSearchTests", dependencies: ["FundstelleSearch"]),
+        .testTarget(name: "FundstelleCLITests", dependencies: ["fundstelle"]),
+    ]
+)
