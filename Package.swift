@@ -33,10 +33,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "FundstelleExtractTests", dependencies: ["FundstelleExtract"]),
-        .testTarget(name: "FundstelleAnalysisTests", dependencies: ["FundstelleAnalysis"]),
-        .testTarget(name: "FundstelleIndexTests", dependencies: ["FundstelleIndex"]),
-        .testTarget(name: "FundstelleSearchTests", dependencies: ["FundstelleSearch"]),
-        .testTarget(name: "FundstelleCLITests", dependencies: ["fundstelle"]),
+        // Helpers shared by the test targets: temporary folders, seeded randomness, ../shared look-up.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "FundstelleExtractTests", dependencies: ["FundstelleExtract", "TestSupport"]),
+        .testTarget(name: "FundstelleAnalysisTests", dependencies: ["FundstelleAnalysis", "TestSupport"]),
+        .testTarget(name: "FundstelleIndexTests", dependencies: ["FundstelleIndex", "TestSupport"]),
+        .testTarget(name: "FundstelleSearchTests", dependencies: ["FundstelleSearch", "TestSupport"]),
+        .testTarget(name: "FundstelleCLITests", dependencies: ["fundstelle", "TestSupport"]),
     ]
 )

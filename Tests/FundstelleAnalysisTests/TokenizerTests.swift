@@ -1,0 +1,87 @@
+import Testing
+import TestSupport
+@testable import FundstelleAnalysis
+
+@Suite struct TokenizerTests {
+    /// (text, [(token, start, end, position)]), offsets in UTF-8 bytes.
+    @Test func tokensOffsetsAndPositions() {
+        let text = "Die Fachkräfte (§ 6) prüfen „Straße“ – 2025!"
+        let tokens = Tokenizer.tokens(text)
+        let utf8 = Array(text.utf8)
+        let words = tokens.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
+        #expect(words == ["Die", "Fachkräfte", "6", "prüfen", "Straße", "2025"])
+        #expect(tokens.map(\.position) == [0, 1, 2, 3, 4, 5])
+        #expect(tokens[1].start == 4 && tokens[1].end == 4 + "Fachkräfte".utf8.count)
+    }
+
+    @Test func nonLatinLettersAndCombiningMarks() {
+        let text = "Ελλάδα Москва e\u{301}te 東京"
+        let words = Tokenizer.tokens(text).map { t in
+            String(decoding: Array(text.utf8)[t.start..<t.end], as: UTF8.self)
+        }
+        #expect(words == ["Ελλάδα", "Москва", "e\u{301}te", "東京"])
+    }
+
+    @Test func softHyphenStaysInsideTheWord() {
+        #expect(Tokenizer.tokens("Pflege\u{AD}einrichtung").count == 1)
+        var analyzer = Analyzer()
+        #expect(analyzer.analyze("Pflege\u{AD}einrichtung")[0].normalized == "pflegeeinrichtung")
+    }
+
+    @Test func firstPositionIsHonoured() {
+        var text = "a b c"
+        let last = text.withUTF8 { buffer in Tokenizer.tokenize(buffer, firstPosition: 100) { _ in } }
+        #expect(last == 103)
+    }
+
+    /// Seeded random bytes, valid or not: offsets stay in bounds and increase, nothing traps.
+    @Test func randomBytesGiveTokensInBounds() {
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<500 {
+            let bytes = (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            var previousEnd = 0
+            var position = 0
+            bytes.withUnsafeBufferPointer { buffer in
+                Tokenizer.tokenize(buffer) { token in
+                    #expect(token.start >= previousEnd && token.start < token.end && token.end <= buffer.count)
+                    #expect(token.position == position)
+                    previousEnd = token.end
+                    position += 1
+                }
+            }
+        }
+    }
+}
+
+@Suite struct LowercaserTests {
+    @Test(arguments: [
+        ("FACHKRÄFTE", "fachkräfte"), ("Straße", "straße"), ("ÖSTERREICH", "österreich"),
+        ("ÜBER", "über"), ("ẞ", "ß"), ("ΣΟΦΊΑ", "σοφία"), ("ÉCOLE", "école"), ("×", "×"), ("Ǆ", "ǆ"),
+    ])
+    func lowercases(_ input: String, _ expected: String) {
+        #expect(Lowercaser.lowercase(input) == expected)
+    }
+
+    @Test func neverLonger() {
+        for word in ["ÄÖÜ", "ABC", "Ωmega", "ẞ"] {
+            #expect(Lowercaser.lowercase(word).utf8.count <= word.utf8.count + 1)
+        }
+    }
+}
+
+@Suite struct AnalyzerTests {
+    @Test func foldedAndInflectedFormsShareAStem() {
+        var a = Analyzer()
+        #expect(a.term("Fachkraefte") == a.term("Fachkräfte"))
+        #expect(a.term("Straße") == a.term("Strasse"))
+        #expect(a.term("Leistungen") == a.term("Leistung"))
+        #expect(a.term("Pflegeeinrichtungen") == a.term("Pflegeeinrichtung"))
+    }
+
+    @Test func stopWordsAreFlaggedButKeepPositions() {
+        var a = Analyzer()
+        let tokens = a.analyze("Hilfe zum Lebensunterhalt")
+        #expect(tokens.map(\.position) == [0, 1, 2])
+        #expect(tokens.map(\.isStopWord) == [false, true, false])
+    }
+}
