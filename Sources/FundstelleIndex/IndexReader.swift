@@ -1,0 +1,108 @@
+/// A consistent, read-only snapshot of an index: the segments of its newest commit.
+///
+/// Opening reads the commit file and each segment's footer, and maps the segment files;
+/// nothing else is read until a query needs it. A snapshot stays valid while a writer in
+/// another process commits (the files it maps are never rewritten, only unlinked).
+public final class IndexReader: Sendable {
+    public let directory: String
+    public let segments: [SegmentReader]
+    /// Document number where each segment starts in the global numbering.
+    public let bases: [Int]
+    public let documentCount: Int
+    public let generation: Int
+    public let root: String
+    public let created: Int
+    /// Average length in tokens of each text field, in `Field.text` order.
+    public let averageLengths: [Float]
+
+    public static func open(_ directory: String) throws(IndexError) -> IndexReader {
+        // A writer may delete an old commit between our listing and our opening it: retry.
+        var attempt = 0
+        while true {
+            do {
+                return try IndexReader(directory: directory)
+            } catch let error {
+                attempt += 1
+                if attempt >= 3 { throw error }
+                if case .io = error { continue }
+                throw error
+            }
+        }
+    }
+
+    private init(directory: String) throws(IndexError) {
+        self.directory = directory
+        let names = try FileIO.listDirectory(directory)
+        guard let generation = names.compactMap(Commit.generation(ofFile:)).max() else {
+            throw .missing(directory: directory)
+        }
+        let commitPath = directory + "/" + Commit.fileName(generation)
+        let commitFile = try MappedFile(commitPath)
+        let commit = try Commit.decode(commitFile.bytes, file: commitPath)
+        var segments: [SegmentReader] = []
+        var bases: [Int] = []
+        var total = 0
+        for s in commit.segments {
+            let path = directory + "/" + s.name
+            let reader = try SegmentReader(path: path, name: s.name)
+            guard reader.documentCount == s.documentCount else {
+                throw .corrupt(file: path, reason: "holds \(reader.documentCount) documents, the commit says \(s.documentCount)")
+            }
+            bases.append(total)
+            total += reader.documentCount
+            segments.append(reader)
+        }
+        self.segments = segments
+        self.bases = bases
+        self.documentCount = total
+        self.generation = generation
+        self.root = commit.root
+        self.created = commit.created
+        var averages: [Float] = []
+        for slot in Field.text.indices {
+            let sum = segments.reduce(UInt64(0)) { $0 + $1.sumLengths[slot] }
+            averages.append(total > 0 ? max(1, Float(Double(sum) / Double(total))) : 1)
+        }
+        averageLengths = averages
+    }
+
+    public var sizeInBytes: Int { segments.reduce(0) { $0 + $1.sizeInBytes } }
+
+    /// The segment and local number of a global document number.
+    public func locate(_ doc: Int) -> (segment: SegmentReader, local: Int)? {
+        guard doc >= 0, doc < documentCount else { return nil }
+        var i = segments.count - 1
+        while bases[i] > doc { i -= 1 }
+        return (segments[i], doc - bases[i])
+    }
+
+    public func storedDocument(_ doc: Int) throws(IndexError) -> StoredDocument? {
+        guard let (segment, local) = locate(doc) else { return nil }
+        return try segment.storedDocument(local)
+    }
+
+    /// The global number of the document with this path, if indexed.
+    public func document(path: String) throws(IndexError) -> Int? {
+        for (i, segment) in segments.enumerated() {
+            if let info = try segment.lookup(.path, Array(path.utf8)) {
+                var cursor = try segment.postings(info)
+                if try cursor.next() { return bases[i] + cursor.doc }
+            }
+        }
+        return nil
+    }
+
+    /// The global number of the document with this stable id (16 hex digits), if indexed.
+    public func document(id: String) -> Int? {
+        guard let hash = DocumentID.parse(id) else { return nil }
+        for (i, segment) in segments.enumerated() {
+            if let local = segment.document(withHash: hash) { return bases[i] + local }
+        }
+        return nil
+    }
+
+    /// Verifies the checksum of every file of the snapshot.
+    public func verify() throws(IndexError) {
+        for s in segments { try s.verify() }
+    }
+}

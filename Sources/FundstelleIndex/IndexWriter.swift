@@ -1,0 +1,99 @@
+import FundstelleExtract
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a new index generation into a folder.
+///
+/// Documents are analysed into an in-memory segment; when it holds more than the RAM
+/// budget it is written out and a new one begins. `commit()` writes the last segment and
+/// then the commit point, atomically: segment files are fsynced, the commit is written to
+/// a temporary name, fsynced, renamed to `segments_N` and the folder is fsynced. Only then
+/// are the files of older commits removed. A crash at any moment leaves the previous commit
+/// readable. One writer at a time: the writer holds an exclusive `flock` on `write.lock`,
+/// which the kernel releases when the process dies, so a crashed writer never leaves it stuck.
+public final class IndexWriter {
+    public let directory: String
+    public let ramBudget: Int
+    private let generation: Int
+    private var builder = SegmentBuilder()
+    private var written: [Commit.Segment] = []
+    private var writtenBytes = 0
+    private var lockFD: Int32 = -1
+    private var committed = false
+
+    /// Opens `directory` for writing (creating it), taking the writer's lock.
+    /// - Parameter ramBudget: bytes of analysed documents held before a segment is written.
+    public init(directory: String, ramBudget: Int = 256 << 20) throws(IndexError) {
+        self.directory = directory
+        self.ramBudget = ramBudget
+        try FileIO.makeDirectory(directory)
+        let lockPath = directory + "/write.lock"
+        lockFD = open(lockPath, O_RDWR | O_CREAT, 0o644)
+        guard lockFD >= 0 else { throw .io(path: lockPath, reason: FileIO.errorText()) }
+        guard flock(lockFD, LOCK_EX | LOCK_NB) == 0 else {
+            close(lockFD)
+            lockFD = -1
+            throw .locked(directory: directory)
+        }
+        let names = try FileIO.listDirectory(directory)
+        generation = (names.compactMap(Commit.generation(ofFile:)).max() ?? 0) + 1
+    }
+
+    deinit { if lockFD >= 0 { close(lockFD) } }
+
+    /// Documents added so far.
+    public var documentCount: Int { written.reduce(0) { $0 + $1.documentCount } + builder.documentCount }
+
+    /// Analyses `doc` and adds it to the new generation.
+    public func add(_ doc: Document) throws(IndexError) {
+        precondition(!committed, "IndexWriter.add after commit")
+        builder.add(doc)
+        if builder.estimatedBytes >= ramBudget { try flush() }
+    }
+
+    private func flush() throws(IndexError) {
+        guard builder.documentCount > 0 else { return }
+        let name = "s\(generation)_\(written.count).seg"
+        writtenBytes += try builder.write(to: directory + "/" + name)
+        written.append(Commit.Segment(name: name, documentCount: builder.documentCount))
+        builder = SegmentBuilder()
+    }
+
+    /// Makes the documents added so far the index, replacing the previous commit, and
+    /// releases the lock: a writer commits once.
+    /// - Parameter root: the folder the documents' paths are relative to, kept in the commit.
+    /// - Returns: the size of the new index in bytes.
+    @discardableResult
+    public func commit(root: String) throws(IndexError) -> Int {
+        precondition(!committed, "IndexWriter.commit twice")
+        try flush()
+        let commit = Commit(
+            generation: generation, segments: written, root: root, created: Int(time(nil)))
+        let bytes = commit.encoded()
+        let temporary = directory + "/" + Commit.fileName(generation) + ".tmp"
+        let final = directory + "/" + Commit.fileName(generation)
+        try FileIO.writeDurably(temporary, bytes)
+        guard rename(temporary, final) == 0 else { throw .io(path: final, reason: "rename: \(FileIO.errorText())") }
+        try FileIO.fsyncDirectory(directory)
+        removeUnreferencedFiles(keeping: commit)
+        committed = true
+        close(lockFD)
+        lockFD = -1
+        return writtenBytes + bytes.count
+    }
+
+    /// Deletes older commits, their segments, and leftovers of crashed writers.
+    /// Failures are ignored: a leftover file costs space, never correctness.
+    private func removeUnreferencedFiles(keeping commit: Commit) {
+        guard let names = try? FileIO.listDirectory(directory) else { return }
+        let live = Set(commit.segments.map(\.name) + [Commit.fileName(commit.generation)])
+        for name in names where !live.contains(name) {
+            let ours = name.hasSuffix(".seg") || name.hasSuffix(".tmp") || Commit.generation(ofFile: name) != nil
+            if ours { unlink(directory + "/" + name) }
+        }
+    }
+}

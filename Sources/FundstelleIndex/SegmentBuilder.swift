@@ -1,0 +1,247 @@
+import FundstelleAnalysis
+import FundstelleExtract
+
+/// Sections of a segment file, in file order (see FORMAT.md).
+enum Section: Int, CaseIterable {
+    case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats
+}
+
+/// Builds one segment in memory: analyses documents, collects postings per term,
+/// then writes the segment file in one pass.
+///
+/// Terms are interned into a byte arena (`TermTable`); each term's postings grow in
+/// their own byte streams, already in the on-disk encoding.
+struct SegmentBuilder {
+    private struct Postings {
+        var docs = ByteWriter()
+        var positions = ByteWriter()
+        var lastDoc: Int32 = -1
+        var docFreq: Int32 = 0
+    }
+
+    /// Positions between two values of one field (two headings), so phrases do not cross them.
+    static let valueGap = 100
+
+    private var analyzer = Analyzer()
+    private var terms = TermTable()
+    private var postings: [Postings] = []
+    private var norms: [[UInt8]] = Array(repeating: [], count: Field.text.count)
+    private var sumLengths: [UInt64] = Array(repeating: 0, count: Field.text.count)
+    private var stored = ByteWriter()
+    private var storedOffsets: [UInt64] = [0]
+    private var ids: [UInt64] = []
+    private var occurrences: [(term: Int32, position: Int32)] = []
+    private var key: [UInt8] = []
+    private(set) var documentCount = 0
+    /// Bytes held, roughly: what the RAM budget is checked against.
+    private(set) var estimatedBytes = 0
+
+    init() {}
+
+    mutating func add(_ doc: Document) {
+        let docIndex = Int32(documentCount)
+        let termsBefore = terms.count
+        occurrences.removeAll(keepingCapacity: true)
+        for (slot, field) in Field.text.enumerated() {
+            let length = analyzeField(field, values: SegmentBuilder.values(of: field, in: doc))
+            norms[slot].append(FieldNorm.encode(length))
+            sumLengths[slot] += UInt64(length)
+        }
+        key.removeAll(keepingCapacity: true)
+        key.append(Field.path.rawValue)
+        key.append(contentsOf: doc.path.utf8)
+        let pathTerm = key.withUnsafeBufferPointer { terms.intern($0) }
+        occurrences.append((pathTerm, 0))
+        if postings.count < terms.count { postings.append(contentsOf: repeatElement(Postings(), count: terms.count - postings.count)) }
+
+        // Group this document's occurrences by term; positions stay in order (stable sort).
+        occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.position < $1.position }
+        var i = 0
+        while i < occurrences.count {
+            let term = Int(occurrences[i].term)
+            var j = i
+            while j < occurrences.count && Int(occurrences[j].term) == term { j += 1 }
+            let freq = j - i
+            let before = postings[term].docs.count + postings[term].positions.count
+            let delta = UInt64(docIndex - postings[term].lastDoc)
+            // doc delta shifted left one bit; the low bit says "frequency is 1".
+            if freq == 1 {
+                postings[term].docs.varint(delta << 1 | 1)
+            } else {
+                postings[term].docs.varint(delta << 1)
+                postings[term].docs.varint(freq)
+            }
+            var last: Int32 = 0
+            for k in i..<j {
+                postings[term].positions.varint(UInt64(occurrences[k].position - last))
+                last = occurrences[k].position
+            }
+            postings[term].lastDoc = docIndex
+            postings[term].docFreq += 1
+            estimatedBytes += postings[term].docs.count + postings[term].positions.count - before
+            i = j
+        }
+        estimatedBytes += 64 * (terms.count - termsBefore)  // arena, table slot, stream headers
+
+        let recordStart = stored.count
+        storeRecord(doc)
+        storedOffsets.append(UInt64(stored.count))
+        ids.append(DocumentID.hash(doc.path))
+        estimatedBytes += stored.count - recordStart + 16
+        documentCount += 1
+    }
+
+    static func values(of field: Field, in doc: Document) -> [String] {
+        switch field {
+        case .title: [doc.title]
+        case .headings: doc.collection.isEmpty ? doc.headings : doc.headings + [doc.collection]
+        case .body: [doc.body]
+        case .description: [doc.description]
+        case .path: [doc.path]
+        }
+    }
+
+    /// Analyses the values of one field into `occurrences`; returns the field's length in tokens.
+    private mutating func analyzeField(_ field: Field, values: [String]) -> Int {
+        var position = 0
+        var length = 0
+        for value in values where !value.isEmpty {
+            var text = value
+            let next = text.withUTF8 { utf8 in
+                analyzer.terms(utf8, firstPosition: position) { token, stem in
+                    key.removeAll(keepingCapacity: true)
+                    key.append(field.rawValue)
+                    key.append(contentsOf: stem)
+                    let term = key.withUnsafeBufferPointer { terms.intern($0) }
+                    occurrences.append((term, Int32(token.position)))
+                    length += 1
+                }
+            }
+            position = next + SegmentBuilder.valueGap
+        }
+        if postings.count < terms.count { postings.append(contentsOf: repeatElement(Postings(), count: terms.count - postings.count)) }
+        return length
+    }
+
+    private mutating func storeRecord(_ doc: Document) {
+        stored.string(doc.path)
+        stored.string(doc.title)
+        stored.string(doc.date)
+        stored.string(doc.language)
+        stored.string(doc.description)
+        stored.string(doc.url)
+        stored.string(doc.collection)
+        stored.varint(doc.headings.count)
+        for h in doc.headings { stored.string(h) }
+        stored.string(doc.body)
+    }
+
+    /// Writes the segment file at `path` (fsynced). Returns its size in bytes.
+    func write(to path: String) throws(IndexError) -> Int {
+        let out = try OutputFile(path)
+        var table: [(offset: Int, length: Int)] = []
+        func section(_ body: () throws(IndexError) -> Void) throws(IndexError) {
+            let start = out.offset
+            try body()
+            table.append((start, out.offset - start))
+        }
+        var header = ByteWriter()
+        header.u32(IndexFormat.segmentMagic)
+        header.u32(IndexFormat.version)
+        try out.write(header.bytes)
+
+        let order = terms.sortedIDs()
+        var postingsOffsets = [Int](repeating: 0, count: order.count)
+        var positionsOffsets = [Int](repeating: 0, count: order.count)
+
+        try section { () throws(IndexError) in
+            var offset = 0
+            for (rank, id) in order.enumerated() {
+                postingsOffsets[rank] = offset
+                try out.write(postings[Int(id)].docs.bytes)
+                offset += postings[Int(id)].docs.count
+            }
+        }
+        try section { () throws(IndexError) in
+            var offset = 0
+            for (rank, id) in order.enumerated() {
+                positionsOffsets[rank] = offset
+                try out.write(postings[Int(id)].positions.bytes)
+                offset += postings[Int(id)].positions.count
+            }
+        }
+        var blockStarts: [UInt64] = []
+        try section { () throws(IndexError) in
+            var dict = ByteWriter()
+            var previous: [UInt8] = []
+            for (rank, id) in order.enumerated() {
+                let firstInBlock = rank % IndexFormat.termsPerBlock == 0
+                if firstInBlock {
+                    blockStarts.append(UInt64(dict.count))
+                    previous.removeAll(keepingCapacity: true)
+                }
+                terms.withKey(Int(id)) { term in
+                    var shared = 0
+                    let limit = min(previous.count, term.count)
+                    while shared < limit && previous[shared] == term[shared] { shared += 1 }
+                    dict.varint(shared)
+                    dict.varint(term.count - shared)
+                    dict.append(term[shared...])
+                    previous.removeAll(keepingCapacity: true)
+                    previous.append(contentsOf: term)
+                }
+                dict.varint(Int(postings[Int(id)].docFreq))
+                if firstInBlock {
+                    dict.varint(postingsOffsets[rank])
+                    dict.varint(positionsOffsets[rank])
+                } else {
+                    dict.varint(postingsOffsets[rank] - postingsOffsets[rank - 1])
+                    dict.varint(positionsOffsets[rank] - positionsOffsets[rank - 1])
+                }
+            }
+            try out.write(dict.bytes)
+        }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            for s in blockStarts { w.u64(s) }
+            try out.write(w.bytes)
+        }
+        try section { () throws(IndexError) in
+            for n in norms { try out.write(n) }
+        }
+        try section { () throws(IndexError) in try out.write(stored.bytes) }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            for o in storedOffsets { w.u64(o) }
+            try out.write(w.bytes)
+        }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            for id in ids { w.u64(id) }
+            try out.write(w.bytes)
+        }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            w.u64(UInt64(order.count))
+            for s in sumLengths { w.u64(s) }
+            try out.write(w.bytes)
+        }
+
+        var footer = ByteWriter()
+        for entry in table {
+            footer.u64(UInt64(entry.offset))
+            footer.u64(UInt64(entry.length))
+        }
+        footer.u32(UInt32(documentCount))
+        footer.u32(UInt32(table.count))
+        try out.write(footer.bytes)
+        var tail = ByteWriter()
+        tail.u32(out.crc)
+        tail.u32(IndexFormat.version)
+        tail.u32(IndexFormat.footerMagic)
+        try out.write(tail.bytes)
+        let size = out.offset
+        try out.finish()
+        return size
+    }
+}

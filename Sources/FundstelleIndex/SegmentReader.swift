@@ -1,0 +1,230 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one segment file through a memory map. Opening reads only the footer;
+/// everything else is decoded on demand. Immutable, so it is shared between threads.
+public final class SegmentReader: @unchecked Sendable {
+    public let name: String
+    public let documentCount: Int
+    /// Distinct (field, term) keys in the segment.
+    public let termCount: Int
+    /// Sum of the lengths (in tokens) of each text field, in `Field.text` order.
+    public let sumLengths: [UInt64]
+    public var sizeInBytes: Int { file.bytes.count }
+
+    private let file: MappedFile
+    private let sections: [UnsafeRawBufferPointer]
+    private let blockCount: Int
+
+    init(path: String, name: String) throws(IndexError) {
+        self.name = name
+        file = try MappedFile(path)
+        let all = file.bytes
+        var tail = ByteReader(all, offset: max(0, all.count - 12), file: path)
+        guard all.count >= 8 + 12 + 8 else { throw .corrupt(file: path, reason: "too short (\(all.count) bytes)") }
+        _ = try tail.u32()  // checksum, verified by `verify()`
+        let version = try tail.u32()
+        let magic = try tail.u32()
+        guard magic == IndexFormat.footerMagic else { throw .corrupt(file: path, reason: "not a Fundstelle segment (bad footer)") }
+        guard version == IndexFormat.version else { throw .unsupportedVersion(file: path, version: version) }
+        var head = ByteReader(all, file: path)
+        guard try head.u32() == IndexFormat.segmentMagic, try head.u32() == version else {
+            throw .corrupt(file: path, reason: "not a Fundstelle segment (bad header)")
+        }
+        let sectionCount = Section.allCases.count
+        let tableSize = sectionCount * 16 + 8
+        var table = ByteReader(all, offset: all.count - 12 - tableSize, file: path)
+        var sections: [UnsafeRawBufferPointer] = []
+        for _ in 0..<sectionCount {
+            let offset = try table.u64(), length = try table.u64()
+            guard offset >= 8, offset <= UInt64(all.count), length <= UInt64(all.count - 12 - tableSize) - min(offset, UInt64(all.count - 12 - tableSize)) else {
+                throw .corrupt(file: path, reason: "section outside the file")
+            }
+            sections.append(UnsafeRawBufferPointer(rebasing: all[Int(offset)..<Int(offset + length)]))
+        }
+        documentCount = Int(try table.u32())
+        guard Int(try table.u32()) == sectionCount else { throw .corrupt(file: path, reason: "wrong section count") }
+        self.sections = sections
+
+        let docs = documentCount
+        guard sections[Section.norms.rawValue].count == docs * Field.text.count,
+              sections[Section.storedOffsets.rawValue].count == (docs + 1) * 8,
+              sections[Section.ids.rawValue].count == docs * 8,
+              sections[Section.blockIndex.rawValue].count % 8 == 0,
+              sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count)
+        else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
+        blockCount = sections[Section.blockIndex.rawValue].count / 8
+        var stats = ByteReader(sections[Section.stats.rawValue], file: path)
+        termCount = Int(try stats.u64())
+        var sums: [UInt64] = []
+        for _ in Field.text { sums.append(try stats.u64()) }
+        sumLengths = sums
+    }
+
+    private func section(_ s: Section) -> UnsafeRawBufferPointer { sections[s.rawValue] }
+
+    /// Recomputes the file's checksum: reads every byte. O(size).
+    public func verify() throws(IndexError) {
+        let all = file.bytes
+        let stored = UInt32(littleEndian: all.loadUnaligned(fromByteOffset: all.count - 12, as: UInt32.self))
+        let actual = CRC32.checksum(UnsafeRawBufferPointer(rebasing: all[0..<all.count - 12]))
+        guard stored == actual else { throw .corrupt(file: file.path, reason: "checksum mismatch") }
+    }
+
+    // MARK: Term dictionary
+
+    private func blockStart(_ block: Int) throws(IndexError) -> Int {
+        let v = UInt64(littleEndian: section(.blockIndex).loadUnaligned(fromByteOffset: block * 8, as: UInt64.self))
+        guard v <= UInt64(section(.dictionary).count) else { throw .corrupt(file: file.path, reason: "term block outside the dictionary") }
+        return Int(v)
+    }
+
+    /// The first key of a block (stored whole: its shared prefix is 0).
+    private func firstKey(ofBlock block: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+        var r = ByteReader(section(.dictionary), offset: try blockStart(block), file: file.path)
+        _ = try r.int()
+        let n = try r.int()
+        return try r.bytes(n)
+    }
+
+    private static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let n = min(a.count, b.count)
+        if n > 0 {
+            let c = memcmp(a.baseAddress!, b.baseAddress!, n)
+            if c != 0 { return Int(c) }
+        }
+        return a.count - b.count
+    }
+
+    /// Looks up the key `field` + `term`. O(log blocks + block size).
+    public func lookup(_ field: Field, _ term: UnsafeBufferPointer<UInt8>) throws(IndexError) -> TermInfo? {
+        var key = [UInt8]()
+        key.reserveCapacity(term.count + 1)
+        key.append(field.rawValue)
+        key.append(contentsOf: term)
+        return try key.withUnsafeBytes { k in Result { () throws(IndexError) in try lookup(key: k) } }.get()
+    }
+
+    public func lookup(_ field: Field, _ term: [UInt8]) throws(IndexError) -> TermInfo? {
+        try term.withUnsafeBufferPointer { t in Result { () throws(IndexError) in try lookup(field, t) } }.get()
+    }
+
+    func lookup(key: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo? {
+        guard blockCount > 0 else { return nil }
+        // The last block whose first key is ≤ key.
+        var lo = 0, hi = blockCount - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if SegmentReader.compare(try firstKey(ofBlock: mid), key) <= 0 { lo = mid } else { hi = mid - 1 }
+        }
+        var found: TermInfo?
+        try scanBlock(lo) { (current, info) in
+            let c = SegmentReader.compare(current, key)
+            if c == 0 { found = info }
+            return c < 0
+        }
+        return found
+    }
+
+    /// Decodes the entries of one block in order, while `body` returns true.
+    private func scanBlock(
+        _ block: Int, _ body: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool
+    ) throws(IndexError) {
+        let dict = section(.dictionary)
+        let end = block + 1 < blockCount ? try blockStart(block + 1) : dict.count
+        var r = ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(block), file: file.path)
+        var current: [UInt8] = []
+        var postings = 0, positions = 0
+        var first = true
+        while !r.isAtEnd {
+            let shared = try r.int()
+            let suffix = try r.bytes(try r.int())
+            guard shared <= current.count else { throw .corrupt(file: file.path, reason: "bad term prefix") }
+            current.removeSubrange(shared...)
+            current.append(contentsOf: suffix)
+            let docFreq = try r.int()
+            if first {
+                postings = try r.int()
+                positions = try r.int()
+                first = false
+            } else {
+                postings += try r.int()
+                positions += try r.int()
+            }
+            let info = TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions)
+            let goOn = try current.withUnsafeBytes { c in Result { () throws(IndexError) in try body(c, info) } }.get()
+            if !goOn { return }
+        }
+    }
+
+    /// Calls `body(field, term, info)` for every key of the dictionary, in byte order.
+    public func forEachTerm(_ body: (Field, UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Void) throws(IndexError) {
+        for block in 0..<blockCount {
+            try scanBlock(block) { (key, info) throws(IndexError) in
+                guard let f = key.first, let field = Field(rawValue: f) else {
+                    throw .corrupt(file: file.path, reason: "term of an unknown field")
+                }
+                try body(field, UnsafeRawBufferPointer(rebasing: key[1...]), info)
+                return true
+            }
+        }
+    }
+
+    // MARK: Postings
+
+    public func postings(_ info: TermInfo, positions: Bool = false) throws(IndexError) -> PostingsCursor {
+        let p = section(.postings), q = section(.positions)
+        guard info.postingsOffset <= p.count, info.positionsOffset <= q.count else {
+            throw .corrupt(file: file.path, reason: "postings offset outside the file")
+        }
+        return PostingsCursor(
+            docs: ByteReader(p, offset: info.postingsOffset, file: file.path),
+            positions: ByteReader(q, offset: info.positionsOffset, file: file.path),
+            docFreq: info.docFreq, documentCount: documentCount, withPositions: positions)
+    }
+
+    // MARK: Per-document data
+
+    /// The length norm byte of a text field. `doc` must be < documentCount.
+    @inline(__always)
+    public func norm(_ slot: Int, _ doc: Int) -> UInt8 {
+        section(.norms)[slot * documentCount + doc]
+    }
+
+    public func documentHash(_ doc: Int) -> UInt64 {
+        UInt64(littleEndian: section(.ids).loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
+    }
+
+    /// The segment-local number of the document with this stable hash, if it is here. O(documents).
+    public func document(withHash hash: UInt64) -> Int? {
+        for doc in 0..<documentCount where documentHash(doc) == hash { return doc }
+        return nil
+    }
+
+    public func storedDocument(_ doc: Int) throws(IndexError) -> StoredDocument {
+        let offsets = section(.storedOffsets)
+        guard doc >= 0, doc < documentCount else { throw .corrupt(file: file.path, reason: "document \(doc) out of range") }
+        let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
+        let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
+        let stored = section(.stored)
+        guard start <= end, end <= UInt64(stored.count) else { throw .corrupt(file: file.path, reason: "stored document outside the file") }
+        var r = ByteReader(UnsafeRawBufferPointer(rebasing: stored[Int(start)..<Int(end)]), file: file.path)
+        let path = try r.string()
+        let title = try r.string()
+        let date = try r.string()
+        let language = try r.string()
+        let description = try r.string()
+        let url = try r.string()
+        let collection = try r.string()
+        var headings: [String] = []
+        for _ in 0..<(try r.int()) { headings.append(try r.string()) }
+        let body = try r.string()
+        return StoredDocument(
+            id: DocumentID.string(documentHash(doc)), path: path, title: title, date: date,
+            language: language, description: description, url: url, collection: collection,
+            headings: headings, body: body)
+    }
+}

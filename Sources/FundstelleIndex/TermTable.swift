@@ -1,0 +1,99 @@
+/// Interns byte strings to dense ids: an open-addressing hash table over one byte arena.
+///
+/// Keys are compared as bytes; no `String` and no per-key allocation. Lookup is O(length).
+struct TermTable {
+    private(set) var arena: [UInt8] = []
+    private(set) var starts: [Int32] = []
+    private(set) var lengths: [Int32] = []
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1 << 14) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { starts.count }
+
+    @inline(__always)
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in key {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The id of `key`, adding it when new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var slot = TermTable.hash(key) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            if equals(Int(id), key) { return id }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(starts.count)
+        starts.append(Int32(arena.count))
+        lengths.append(Int32(key.count))
+        arena.append(contentsOf: key)
+        slots[slot] = id
+        if starts.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    @inline(__always)
+    private func equals(_ id: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = Int(lengths[id])
+        guard n == key.count else { return false }
+        let s = Int(starts[id])
+        return arena.withUnsafeBufferPointer { a in
+            guard n > 0 else { return true }
+            return memcmp(a.baseAddress! + s, key.baseAddress!, n) == 0
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        arena.withUnsafeBufferPointer { a in
+            for id in 0..<starts.count {
+                let key = UnsafeBufferPointer(rebasing: a[Int(starts[id])..<Int(starts[id] + lengths[id])])
+                var slot = TermTable.hash(key) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id)
+            }
+        }
+    }
+
+    /// The bytes of term `id`, valid while the table is not mutated.
+    func withKey<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { a in
+            body(UnsafeBufferPointer(rebasing: a[Int(starts[id])..<Int(starts[id] + lengths[id])]))
+        }
+    }
+
+    /// All ids ordered by their bytes (unsigned lexicographic).
+    func sortedIDs() -> [Int32] {
+        var ids = Array(0..<Int32(starts.count))
+        arena.withUnsafeBufferPointer { a in
+            let base = a.baseAddress
+            ids.sort { x, y in
+                let lx = Int(lengths[Int(x)]), ly = Int(lengths[Int(y)])
+                let c = memcmp(base! + Int(starts[Int(x)]), base! + Int(starts[Int(y)]), min(lx, ly))
+                return c != 0 ? c < 0 : lx < ly
+            }
+        }
+        return ids
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,94 @@
+import FundstelleExtract
+import Foundation
+import Testing
+import TestSupport
+@testable import FundstelleIndex
+
+@Suite struct CommitTests {
+    @Test func missingIndexSaysSo() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(throws: IndexError.missing(directory: dir.path)) { try IndexReader.open(dir.path) }
+        #expect(throws: IndexError.missing(directory: dir.path + "/nope")) { try IndexReader.open(dir.path + "/nope") }
+    }
+
+    @Test func newCommitReplacesTheOldAndRemovesItsFiles() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try "keep me".write(toFile: dir.path + "/README.md", atomically: true, encoding: .utf8)
+        for round in 1...3 {
+            let writer = try IndexWriter(directory: dir.path)
+            for i in 0..<round { try writer.add(Document(path: "p\(i)", body: "runde \(round)")) }
+            try writer.commit(root: "/")
+        }
+        let reader = try IndexReader.open(dir.path)
+        #expect(reader.documentCount == 3)
+        #expect(reader.generation == 3)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["README.md", "s3_0.seg", "segments_3", "write.lock"])
+    }
+
+    @Test func anUncommittedWriterLeavesThePreviousCommit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let first = try IndexWriter(directory: dir.path)
+        try first.add(Document(path: "old", body: "alt"))
+        try first.commit(root: "/")
+        do {
+            let second = try IndexWriter(directory: dir.path, ramBudget: 1)
+            for i in 0..<10 { try second.add(Document(path: "new\(i)", body: "neu")) }  // segments written, no commit
+        }
+        // A crashed writer's leftover temporary commit is ignored too.
+        try "garbage".write(toFile: dir.path + "/segments_9.tmp", atomically: false, encoding: .utf8)
+        let reader = try IndexReader.open(dir.path)
+        #expect(reader.documentCount == 1)
+        #expect(try reader.storedDocument(0)?.path == "old")
+    }
+
+    @Test func oneWriterAtATime() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let first = try IndexWriter(directory: dir.path)
+        #expect(throws: IndexError.locked(directory: dir.path)) { try IndexWriter(directory: dir.path) }
+        _ = first
+    }
+
+    /// Flipping or cutting bytes of a segment gives a clear error, never a trap.
+    @Test func damagedSegmentsThrow() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        for doc in randomDocuments(30, seed: 3) { try writer.add(doc) }
+        try writer.commit(root: "/")
+        let segmentPath = dir.path + "/s1_0.seg"
+        let original = try Data(contentsOf: URL(fileURLWithPath: segmentPath))
+        var rng = SplitMix64(seed: 99)
+        for trial in 0..<60 {
+            var damaged = original
+            if trial % 3 == 0 {
+                damaged = damaged.prefix(Int(rng.next() % UInt64(original.count)))
+            } else {
+                for _ in 0..<4 {
+                    let i = Int(rng.next() % UInt64(damaged.count))
+                    damaged[i] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
+                }
+            }
+            try damaged.write(to: URL(fileURLWithPath: segmentPath))
+            // Opening may succeed (a flipped byte inside postings); verify() must then catch it,
+            // and reading everything must throw or succeed, never trap.
+            guard let reader = try? IndexReader.open(dir.path) else { continue }
+            #expect(throws: IndexError.self) { try reader.verify() }
+            for segment in reader.segments {
+                try? segment.forEachTerm { (_, _, info) throws(IndexError) in
+                    var cursor = try segment.postings(info, positions: true)
+                    var positions: [Int32] = []
+                    while try cursor.next() {
+                        #expect(cursor.doc < segment.documentCount)
+                        try cursor.readPositions(into: &positions)
+                    }
+                }
+                for d in 0..<segment.documentCount { _ = try? segment.storedDocument(d) }
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import FundstelleAnalysis
+import FundstelleExtract
+import Testing
+import TestSupport
+@testable import FundstelleIndex
+
+/// Random documents from a small vocabulary, so terms repeat across documents.
+func randomDocuments(_ count: Int, seed: UInt64) -> [Document] {
+    var rng = SplitMix64(seed: seed)
+    let vocabulary = (0..<400).map { i in "wort\(i)x" } + ["Pflege", "Fachkräfte", "Straße", "Hilfe", "Leistung"]
+    return (0..<count).map { i in
+        func words(_ n: Int) -> String {
+            (0..<n).map { _ in vocabulary[Int(rng.next() % UInt64(vocabulary.count))] }.joined(separator: " ")
+        }
+        return Document(
+            path: "dir/page\(i).html", title: words(3), headings: [words(2), words(2)],
+            body: words(Int(rng.next() % 300) + 1) + " unique\(i)zz", description: i % 3 == 0 ? words(5) : "")
+    }
+}
+
+/// The truth the reader must agree with: (field, term) → [(document, positions)], built naively.
+func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
+    var analyzer = Analyzer()
+    var map: [String: [Int: [Int32]]] = [:]
+    for (d, doc) in docs.enumerated() {
+        for field in Field.text {
+            var position = 0
+            for value in SegmentBuilder.values(of: field, in: doc) where !value.isEmpty {
+                for token in analyzer.analyze(value) {
+                    map["\(field.rawValue):\(token.stem)", default: [:]][d, default: []].append(Int32(position + token.position))
+                }
+                position += (analyzer.analyze(value).last?.position ?? -1) + 1 + SegmentBuilder.valueGap
+            }
+        }
+    }
+    return map.mapValues { $0.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+}
+
+@Suite struct IndexRoundTripTests {
+    /// Written in several segments (tiny RAM budget), read back: every posting agrees with the naive map.
+    @Test(arguments: [1 << 30, 40_000])
+    func readerAgreesWithNaiveMap(ramBudget: Int) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let docs = randomDocuments(300, seed: 7)
+        let writer = try IndexWriter(directory: dir.path, ramBudget: ramBudget)
+        for doc in docs { try writer.add(doc) }
+        try writer.commit(root: "/tmp")
+        let reader = try IndexReader.open(dir.path)
+        #expect(reader.documentCount == docs.count)
+        if ramBudget < 100_000 { #expect(reader.segments.count > 1) }
+        try reader.verify()
+
+        let truth = naiveIndex(docs)
+        var seenKeys = 0
+        for (s, segment) in reader.segments.enumerated() {
+            try segment.forEachTerm { (field, term, info) throws(IndexError) in
+                guard field.isText else { return }
+                let key = "\(field.rawValue):\(String(decoding: term, as: UTF8.self))"
+                let expected = truth[key, default: []].filter { reader.locate($0.0)!.segment === segment }
+                var cursor = try segment.postings(info, positions: true)
+                var got: [(Int, [Int32])] = []
+                var positions: [Int32] = []
+                while try cursor.next() {
+                    try cursor.readPositions(into: &positions)
+                    got.append((reader.bases[s] + cursor.doc, positions))
+                }
+                #expect(got.map(\.0) == expected.map(\.0), "documents of \(key)")
+                #expect(got.map(\.1) == expected.map(\.1), "positions of \(key)")
+                seenKeys += 1
+            }
+        }
+        // Every key of the truth is somewhere in the index.
+        let keysPerSegment = truth.values.reduce(0) { sum, postings in
+            sum + Set(postings.map { reader.locate($0.0)!.segment.name }).count
+        }
+        #expect(seenKeys == keysPerSegment)
+    }
+
+    @Test func everyDocumentIsFoundByItsRarestTermAndStoredFieldsRoundTrip() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let docs = randomDocuments(200, seed: 11)
+        let writer = try IndexWriter(directory: dir.path, ramBudget: 60_000)
+        for doc in docs { try writer.add(doc) }
+        try writer.commit(root: "/tmp")
+        let reader = try IndexReader.open(dir.path)
+        var analyzer = Analyzer()
+        for (d, doc) in docs.enumerated() {
+            // The rarest term of the document: the one with the smallest document frequency.
+            var best: (df: Int, term: [UInt8])?
+            for token in analyzer.analyze(doc.body) {
+                let term = Array(token.stem.utf8)
+                let df = try reader.segments.reduce(0) { $0 + (try $1.lookup(.body, term)?.docFreq ?? 0) }
+                if best == nil || df < best!.df { best = (df, term) }
+            }
+            var found: [Int] = []
+            for (s, segment) in reader.segments.enumerated() {
+                guard let info = try segment.lookup(.body, best!.term) else { continue }
+                var cursor = try segment.postings(info)
+                while try cursor.next() { found.append(reader.bases[s] + cursor.doc) }
+            }
+            #expect(found.contains(d))
+            let stored = try #require(try reader.storedDocument(d))
+            #expect(stored.path == doc.path && stored.title == doc.title && stored.body == doc.body)
+            #expect(stored.headings == doc.headings && stored.description == doc.description)
+            #expect(try reader.document(path: doc.path) == d)
+            #expect(reader.document(id: stored.id) == d)
+        }
+        #expect(try reader.document(path: "no/such/page.html") == nil)
+    }
+
+    @Test func missingTermsAreNotFound() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        try writer.add(Document(path: "a", title: "Pflege", body: "mmm"))
+        try writer.commit(root: "/")
+        let segment = try IndexReader.open(dir.path).segments[0]
+        for probe in ["", "a", "pfleg", "pflegez", "zzz", "\u{FF}"] {
+            let info = try segment.lookup(.title, Array(probe.utf8))
+            #expect((info != nil) == (probe == "pfleg"), "\(probe)")
+        }
+    }
+}
