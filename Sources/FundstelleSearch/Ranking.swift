@@ -1,0 +1,30 @@
+import FundstelleIndex
+
+/// BM25F parameters: per text field a weight and a length normalisation, one saturation k1.
+///
+/// A term's field frequencies are first combined into one pseudo-frequency,
+/// tf' = Σ_f weight_f · tf_f / (1 − b_f + b_f · len_f / avglen_f), and then saturated once:
+/// idf · tf' · (k1 + 1) / (k1 + tf'). So a word in the title counts more than in the body,
+/// and many body repetitions cannot outweigh it.
+public struct Ranking: Sendable {
+    public var k1: Float = 1.2
+    /// In `Field.text` order: title, headings, body, description.
+    public var weights: [Float] = [3.0, 1.5, 1.0, 1.0]
+    public var b: [Float] = [0.4, 0.5, 0.75, 0.5]
+
+    public init() {}
+
+    @inline(__always)
+    func idf(documentFrequency df: Int, documents n: Int) -> Float {
+        Float(log(1 + (Double(n - df) + 0.5) / (Double(df) + 0.5)))
+    }
+
+    @inline(__always)
+    func saturate(_ tf: Float) -> Float { tf * (k1 + 1) / (k1 + tf) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,30 @@
+/// One ranked document.
+public struct Hit: Sendable, Equatable {
+    /// Global document number in the snapshot (not stable: use `id`).
+    public var doc: Int
+    /// Stable id: 16 hex digits derived from the path.
+    public var id: String
+    public var path: String
+    public var title: String
+    public var date: String
+    public var score: Float
+    public var snippet: String
+    /// `[start, end)` offsets into `snippet`, counted in Unicode code points.
+    public var highlights: [[Int]]
+}
+
+public struct SearchResult: Sendable, Equatable {
+    public var query: String
+    /// Documents that match (all required words, or when none does, any of them).
+    public var total: Int
+    /// True when no document has every required word and the hits are the best partial matches.
+    public var partial: Bool
+    public var tookMilliseconds: Double = 0
+    public var hits: [Hit] = []
+
+    public init(query: String, total: Int, partial: Bool) {
+        self.query = query
+        self.total = total
+        self.partial = partial
+    }
+}

@@ -1,0 +1,246 @@
+import FundstelleAnalysis
+import FundstelleIndex
+
+/// Answers queries against one index snapshot.
+///
+/// Each query item is matched across the text fields into `Matches` (term-at-a-time,
+/// with dense per-segment scratch arrays); items are then scored with BM25F and combined
+/// per group. A searcher reuses its buffers, so give each thread its own.
+public final class Searcher {
+    public let reader: IndexReader
+    public var ranking = Ranking()
+    public var snippetLength = 220
+    private var analyzer = Analyzer()
+    private var scratch: [Float] = []
+    private var touched: [Int32] = []
+    private var positionBuffers: [[Int32]] = []
+
+    public init(reader: IndexReader) {
+        self.reader = reader
+    }
+
+    /// Runs `text` and returns hits `offset ..< offset + limit` of the ranking.
+    public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(IndexError) -> SearchResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let query = analyze(Query.parse(text))
+        var result = try run(query, limit: max(0, limit), offset: max(0, offset))
+        result.query = text
+        let elapsed = clock.now - started
+        result.tookMilliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        return result
+    }
+
+    // MARK: Analysis of the query
+
+    /// A query item reduced to index terms.
+    enum Item {
+        case term([UInt8])
+        case phrase([[UInt8]])
+    }
+
+    struct AnalyzedQuery {
+        var groups: [[Item]] = []
+        var excluded: [Item] = []
+        /// Every term of the query, for highlighting.
+        var terms: Set<[UInt8]> = []
+    }
+
+    private func analyze(_ query: Query) -> AnalyzedQuery {
+        var result = AnalyzedQuery()
+        var stopGroups: [[Item]] = []
+        for group in query.groups {
+            var items: [Item] = []
+            var onlyStopWords = true
+            for alternative in group {
+                let (item, stop) = analyze(alternative)
+                guard let item else { continue }
+                items.append(item)
+                if !stop { onlyStopWords = false }
+            }
+            guard !items.isEmpty else { continue }
+            // Stop words are not required unless the query has nothing else.
+            if onlyStopWords { stopGroups.append(items) } else { result.groups.append(items) }
+        }
+        if result.groups.isEmpty { result.groups = stopGroups }
+        for alternative in query.excluded {
+            if let item = analyze(alternative).item { result.excluded.append(item) }
+        }
+        for group in result.groups {
+            for item in group {
+                switch item {
+                case .term(let t): result.terms.insert(t)
+                case .phrase(let ts): ts.forEach { result.terms.insert($0) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// One word may give several tokens ("Sozial-Jugendamt"): those become a phrase.
+    private func analyze(_ alternative: Query.Alternative) -> (item: Item?, stop: Bool) {
+        var terms: [[UInt8]] = []
+        var allStop = true
+        let words: [String]
+        switch alternative {
+        case .word(let w): words = [w]
+        case .phrase(let ws): words = ws
+        }
+        for word in words {
+            var copy = word
+            copy.withUTF8 { utf8 in
+                analyzer.analyze(utf8) { _, _, stem, stop in
+                    terms.append(Array(stem))
+                    if !stop { allStop = false }
+                }
+            }
+        }
+        switch terms.count {
+        case 0: return (nil, true)
+        case 1: return (.term(terms[0]), allStop)
+        default: return (.phrase(terms), allStop)
+        }
+    }
+
+    // MARK: Evaluation
+
+    private func run(_ query: AnalyzedQuery, limit: Int, offset: Int) throws(IndexError) -> SearchResult {
+        let n = reader.documentCount
+        guard !query.groups.isEmpty, n > 0 else { return SearchResult(query: "", total: 0, partial: false) }
+        let groups = Array(query.groups.prefix(64))  // one bit per group
+        var scores = [Float](repeating: 0, count: n)
+        var masks = [UInt64](repeating: 0, count: n)
+        for (g, group) in groups.enumerated() {
+            for item in group {
+                let m = try matches(item)
+                guard m.count > 0 else { continue }
+                let idf = ranking.idf(documentFrequency: m.count, documents: n)
+                for k in 0..<m.count {
+                    let d = Int(m.docs[k])
+                    scores[d] += idf * ranking.saturate(m.weights[k])
+                    masks[d] |= 1 << UInt64(g)
+                }
+            }
+        }
+        for item in query.excluded {
+            for d in try matches(item).docs { masks[Int(d)] = 0 }
+        }
+        let all: UInt64 = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
+        var candidates: [Int32] = []
+        var complete = 0
+        for d in 0..<n where masks[d] != 0 {
+            candidates.append(Int32(d))
+            if masks[d] == all { complete += 1 }
+        }
+        let partial = complete == 0
+        if !partial { candidates.removeAll { masks[Int($0)] != all } }
+        // Most groups matched first (only differs when partial), then score, then document order.
+        candidates.sort { x, y in
+            let cx = masks[Int(x)].nonzeroBitCount, cy = masks[Int(y)].nonzeroBitCount
+            if cx != cy { return cx > cy }
+            let sx = scores[Int(x)], sy = scores[Int(y)]
+            return sx != sy ? sx > sy : x < y
+        }
+        var result = SearchResult(query: "", total: candidates.count, partial: partial)
+        let snippets = SnippetMaker(terms: query.terms, length: snippetLength)
+        for d in candidates.dropFirst(offset).prefix(limit) {
+            guard let doc = try reader.storedDocument(Int(d)) else { continue }
+            let snippet = snippets.make(doc.body, analyzer: &analyzer)
+            result.hits.append(Hit(
+                doc: Int(d), id: doc.id, path: doc.path, title: doc.title, date: doc.date,
+                score: scores[Int(d)], snippet: snippet.text, highlights: snippet.highlights))
+        }
+        return result
+    }
+
+    private func matches(_ item: Item) throws(IndexError) -> Matches {
+        switch item {
+        case .term(let t): try termMatches(t)
+        case .phrase(let ts): try phraseMatches(ts)
+        }
+    }
+
+    /// Combines `freq` of each (field, document) into tf' over all segments.
+    private func collect(
+        _ perField: (Field, SegmentReader, (Int, Int) -> Void) throws(IndexError) -> Void
+    ) throws(IndexError) -> Matches {
+        var result = Matches()
+        for (s, segment) in reader.segments.enumerated() {
+            if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
+            touched.removeAll(keepingCapacity: true)
+            for (slot, field) in Field.text.enumerated() {
+                let weight = ranking.weights[slot], b = ranking.b[slot]
+                let average = reader.averageLengths[slot]
+                try perField(field, segment) { doc, freq in
+                    let length = FieldNorm.decodeTable[Int(segment.norm(slot, doc))]
+                    let tf = weight * Float(freq) / (1 - b + b * length / average)
+                    if scratch[doc] == 0 { touched.append(Int32(doc)) }
+                    scratch[doc] += tf
+                }
+            }
+            touched.sort()
+            let base = Int32(reader.bases[s])
+            for doc in touched {
+                result.docs.append(base + doc)
+                result.weights.append(scratch[Int(doc)])
+                scratch[Int(doc)] = 0
+            }
+        }
+        return result
+    }
+
+    private func termMatches(_ term: [UInt8]) throws(IndexError) -> Matches {
+        try collect { (field, segment, add) throws(IndexError) in
+            guard let info = try segment.lookup(field, term) else { return }
+            var cursor = try segment.postings(info)
+            while try cursor.next() { add(cursor.doc, cursor.freq) }
+        }
+    }
+
+    /// Documents where the terms stand next to each other, in order, within one field.
+    private func phraseMatches(_ terms: [[UInt8]]) throws(IndexError) -> Matches {
+        while positionBuffers.count < terms.count { positionBuffers.append([]) }
+        return try collect { (field, segment, add) throws(IndexError) in
+            var cursors: [PostingsCursor] = []
+            for t in terms {
+                guard let info = try segment.lookup(field, t) else { return }
+                cursors.append(try segment.postings(info, positions: true))
+            }
+            guard try cursors[0].next() else { return }
+            var target = cursors[0].doc
+            outer: while true {
+                var agreed = true
+                for i in cursors.indices {
+                    guard try cursors[i].advance(to: target) else { break outer }
+                    if cursors[i].doc > target {
+                        target = cursors[i].doc
+                        agreed = false
+                        break
+                    }
+                }
+                guard agreed else { continue }
+                for i in cursors.indices { try cursors[i].readPositions(into: &positionBuffers[i]) }
+                let freq = phraseFrequency(count: terms.count)
+                if freq > 0 { add(target, freq) }
+                target += 1
+            }
+        }
+    }
+
+    /// How often the position lists 0..<count line up as p, p+1, p+2, …
+    private func phraseFrequency(count: Int) -> Int {
+        var freq = 0
+        var indices = [Int](repeating: 0, count: count)
+        for p in positionBuffers[0] {
+            var ok = true
+            for i in 1..<count {
+                let want = p + Int32(i)
+                let list = positionBuffers[i]
+                while indices[i] < list.count && list[indices[i]] < want { indices[i] += 1 }
+                if indices[i] >= list.count || list[indices[i]] != want { ok = false; break }
+            }
+            if ok { freq += 1 }
+        }
+        return freq
+    }
+}

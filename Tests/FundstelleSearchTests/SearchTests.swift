@@ -1,0 +1,123 @@
+import FundstelleExtract
+import FundstelleIndex
+import Testing
+import TestSupport
+@testable import FundstelleSearch
+
+/// Builds an index of `docs` in a temporary folder and hands a searcher to `body`.
+func withIndex(_ docs: [Document], _ body: (Searcher) throws -> Void) throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let writer = try IndexWriter(directory: dir.path)
+    for doc in docs { try writer.add(doc) }
+    try writer.commit(root: "/")
+    try body(Searcher(reader: try IndexReader.open(dir.path)))
+}
+
+let laws = [
+    Document(path: "a.html", title: "Hilfe zum Lebensunterhalt",
+             body: "Leistungsberechtigt sind Personen, die ihren Bedarf nicht decken können."),
+    Document(path: "b.html", title: "Eingliederungshilfe",
+             body: "Die Hilfe zum Lebensunterhalt wird neben der Eingliederungshilfe geleistet. Lebensunterhalt und Hilfe."),
+    Document(path: "c.html", title: "Wohngeld", body: "Wohngeld erhalten Mieter. Die Fachkräfte der Wohngeldstelle beraten."),
+    Document(path: "d.html", title: "Pflegegeld", body: "Pflegebedürftige erhalten Pflegegeld für die häusliche Pflege."),
+    Document(path: "e.html", title: "Straßenreinigung", body: "Die Straße wird gereinigt. Gebühren für Anlieger."),
+]
+
+@Suite struct SearchTests {
+    @Test func titleMatchRanksAboveBodyMatch() throws {
+        try withIndex(laws) { searcher throws in
+            let result = try searcher.search("Lebensunterhalt")
+            #expect(result.hits.map(\.path) == ["a.html", "b.html"])
+            #expect(result.total == 2 && !result.partial)
+        }
+    }
+
+    @Test func allWordsRequiredThenBestPartialMatches() throws {
+        try withIndex(laws) { searcher throws in
+            let all = try searcher.search("Wohngeld Mieter")
+            #expect(all.hits.map(\.path) == ["c.html"] && !all.partial)
+            // No document has both: the partial matches come, never zero hits.
+            let partial = try searcher.search("Wohngeld Pflegegeld Pflege")
+            #expect(partial.partial)
+            #expect(partial.hits.first?.path == "d.html")  // two of three words
+            #expect(Set(partial.hits.map(\.path)) == ["c.html", "d.html"])
+            #expect(try searcher.search("Raumfahrt").total == 0)
+        }
+    }
+
+    @Test func foldedAndInflectedSpellingsMatch() throws {
+        try withIndex(laws) { searcher throws in
+            #expect(try searcher.search("Fachkraefte").hits.map(\.path) == ["c.html"])
+            #expect(try searcher.search("Strasse").hits.map(\.path) == ["e.html"])
+            #expect(try searcher.search("PFLEGEGELDES").hits.map(\.path) == ["d.html"])
+        }
+    }
+
+    @Test func phrasesExclusionsAndOr() throws {
+        try withIndex(laws) { searcher throws in
+            // Stop word inside the phrase counts: "zum" must stand between.
+            #expect(Set(try searcher.search("\"Hilfe zum Lebensunterhalt\"").hits.map(\.path)) == ["a.html", "b.html"])
+            #expect(try searcher.search("\"Lebensunterhalt Hilfe\"").total == 0)
+            #expect(try searcher.search("\"Lebensunterhalt und Hilfe\"").hits.map(\.path) == ["b.html"])
+            #expect(try searcher.search("Lebensunterhalt -Eingliederungshilfe").hits.map(\.path) == ["a.html"])
+            #expect(try searcher.search("Lebensunterhalt -\"neben der\"").hits.map(\.path) == ["a.html"])
+            #expect(Set(try searcher.search("Wohngeld OR Pflegegeld").hits.map(\.path)) == ["c.html", "d.html"])
+            #expect(try searcher.search("erhalten Wohngeld OR Pflegegeld").total == 2)
+            #expect(try searcher.search("erhalten Wohngeld").total == 1)
+        }
+    }
+
+    @Test func stopWordsAreNotRequired() throws {
+        try withIndex(laws) { searcher throws in
+            // "der" and "zum" are left out of the required words.
+            #expect(try searcher.search("Hilfe zum Lebensunterhalt der").total == 2)
+        }
+    }
+
+    @Test func pagingIsStableAndTotalExact() throws {
+        let docs = (0..<25).map { Document(path: "p\($0)", title: "Seite \($0)", body: "Kindergeld " + String(repeating: "wort ", count: $0)) }
+        try withIndex(docs) { searcher throws in
+            let all = try searcher.search("Kindergeld", limit: 100)
+            #expect(all.total == 25 && all.hits.count == 25)
+            var paged: [String] = []
+            for offset in stride(from: 0, to: 25, by: 7) {
+                paged += try searcher.search("Kindergeld", limit: 7, offset: offset).hits.map(\.path)
+            }
+            #expect(paged == all.hits.map(\.path))
+            // Shorter body ranks higher for the same frequency.
+            #expect(all.hits.first?.path == "p0")
+        }
+    }
+
+    @Test func snippetHighlightsEveryMatchedSpelling() throws {
+        let body = String(repeating: "Vorrede ohne Bezug. ", count: 30)
+            + "Hier stehen die Fachkräfte und eine Fachkraft der Straße." + String(repeating: " Nachwort.", count: 30)
+        try withIndex([Document(path: "x", title: "t", body: body)]) { searcher throws in
+            let hit = try #require(try searcher.search("Fachkraefte Strasse").hits.first)
+            let scalars = Array(hit.snippet.unicodeScalars)
+            let marked = hit.highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
+            #expect(marked == ["Fachkräfte", "Fachkraft", "Straße"])
+            #expect(hit.snippet.hasPrefix("…") && hit.snippet.hasSuffix("…"))
+            #expect(hit.snippet.unicodeScalars.count <= searcher.snippetLength + 2)
+        }
+    }
+
+    @Test func queryParser() {
+        let q = Query.parse("a \"b c\" -d OR e -\"f g\" OR")
+        #expect(q.groups == [[.word("a")], [.phrase(["b", "c"])], [.word("e")]])
+        #expect(q.excluded == [.word("d"), .phrase(["f", "g"])])
+        #expect(Query.parse("\"unclosed phrase").groups == [[.phrase(["unclosed", "phrase"])]])
+        #expect(Query.parse("  ").isEmpty)
+        #expect(Query.parse("x OR y z").groups == [[.word("x"), .word("y")], [.word("z")]])
+    }
+
+    @Test func jsonShape() throws {
+        try withIndex(laws) { searcher throws in
+            let json = try searcher.search("Wohngeld").json()
+            #expect(json.hasPrefix("{\"query\":\"Wohngeld\",\"total\":1,\"partial\":false,\"took_ms\":"))
+            #expect(json.contains("\"hits\":[{\"id\":\"") && json.contains("\"path\":\"c.html\""))
+            #expect(json.contains("\"highlights\":[[0,8]"))
+        }
+    }
+}
