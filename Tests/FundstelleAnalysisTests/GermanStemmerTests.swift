@@ -2,31 +2,16 @@ import Foundation
 import Testing
 
 import FundstelleAnalysis
+import TestSupport
 
 /// The Snowball sample vocabulary and its stems (`voc.txt`, `output.txt`),
 /// kept outside the package in `shared/data/stemming/snowball-german/`.
 private enum GoldenData {
-    /// The data folder: `$FUNDSTELLE_SHARED/data/stemming/snowball-german` if
-    /// that variable is set, otherwise found by walking up from this file
-    /// (symbolic links resolved) to the package root — the folder holding
-    /// `Package.swift` — and looking in its sibling `shared`.
+    /// `../shared/data/stemming/snowball-german`, when both files are there.
     static let directory: URL? = {
-        let relative = "data/stemming/snowball-german"
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["FUNDSTELLE_SHARED"] {
-            candidates.append(URL(fileURLWithPath: shared).appendingPathComponent(relative))
-        }
-        var folder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                candidates.append(folder.deletingLastPathComponent().appendingPathComponent("shared/" + relative))
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        return candidates.first { candidate in
-            FileManager.default.fileExists(atPath: candidate.appendingPathComponent("voc.txt").path)
-                && FileManager.default.fileExists(atPath: candidate.appendingPathComponent("output.txt").path)
-        }
+        guard SharedData.path("stemming/snowball-german/voc.txt") != nil,
+              let output = SharedData.path("stemming/snowball-german/output.txt") else { return nil }
+        return URL(fileURLWithPath: output).deletingLastPathComponent()
     }()
 
     static var isAvailable: Bool { directory != nil }
@@ -41,17 +26,6 @@ private enum GoldenData {
     }
 }
 
-/// SplitMix64, so the random tests are reproducible.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 @Suite struct GermanStemmerTests {
     @Test(.enabled(if: GoldenData.isAvailable, "Snowball German sample data not found"))
@@ -124,7 +98,7 @@ private struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func neverTrapsOnArbitraryBytes() {
-        var random = SeededGenerator(state: 0x5EED_F00D)
+        var random = SplitMix64(seed: 0x5EED_F00D)
         // Bytes that matter to the algorithm or to UTF-8 decoding, plus anything at all.
         let interesting: [UInt8] = Array("aeiouyUYqsnrtlmigkhcd".utf8) + [0x00, 0x80, 0xBF, 0xC3, 0xA4, 0xB6, 0xBC, 0x9F,
                                                                         0xC0, 0xE0, 0xED, 0xF0, 0xF4, 0xFF]
@@ -148,7 +122,7 @@ private struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func neverTrapsOnArbitraryScalars() {
-        var random = SeededGenerator(state: 42)
+        var random = SplitMix64(seed: 42)
         let letters = Array("aeiouyäöüßqnrst".unicodeScalars)
         var stemmer = GermanStemmer()
         for _ in 0..<20_000 {

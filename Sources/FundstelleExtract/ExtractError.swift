@@ -1,0 +1,28 @@
+/// Why a file yields no documents. The indexer reports `description` and skips the file.
+public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// NUL bytes near the start: an image, archive, PDF or other binary format.
+    case binary
+    /// No bytes, or nothing but whitespace.
+    case empty
+    /// The file exceeds the extractor's size limit (in bytes).
+    case tooLarge(limit: Int)
+    /// Neither markup nor a `.txt` file.
+    case notMarkup
+    /// The file looks like XML but is not well-formed.
+    case xmlSyntax(line: Int, message: String)
+    /// libxml2's HTML parser produced no document at all.
+    case htmlUnparseable
+
+    /// A short reason for a log line, e.g. "binary file" or "XML parse error at line 3: …".
+    public var description: String {
+        switch self {
+        case .binary: "binary file"
+        case .empty: "empty file"
+        case .tooLarge(let limit):
+            limit % (1 << 20) == 0 ? "larger than \(limit >> 20) MB" : "larger than \(limit) bytes"
+        case .notMarkup: "not HTML, XML or text"
+        case .xmlSyntax(let line, let message): "XML parse error at line \(line): \(message)"
+        case .htmlUnparseable: "HTML parse error"
+        }
+    }
+}
