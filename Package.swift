@@ -24,7 +24,7 @@ let package = Package(
         ),
         .target(name: "FundstelleExtract", dependencies: ["CLibXML2"]),
         .target(name: "FundstelleAnalysis"),
-        .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis"]),
+        .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis"], exclude: ["FORMAT.md"]),
         .target(name: "FundstelleSearch", dependencies: ["FundstelleIndex", "FundstelleAnalysis"]),
         .executableTarget(
             name: "fundstelle",

@@ -88,7 +88,7 @@ public final class Searcher {
         }
         for word in words {
             var copy = word
-            copy.withUTF8 { utf8 in
+            _ = copy.withUTF8 { utf8 in
                 analyzer.analyze(utf8) { _, _, stem, stop in
                     terms.append(Array(stem))
                     if !stop { allStop = false }

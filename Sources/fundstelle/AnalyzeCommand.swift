@@ -1,0 +1,48 @@
+import ArgumentParser
+import FundstelleAnalysis
+import FundstelleSearch
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Show how text is analysed: each token with offsets, position, normalised form and stem.",
+        discussion: """
+            Offsets are byte offsets into the UTF-8 text. With --json, one array of
+            {"text", "start", "end", "position", "normalized", "stem", "stopword"}.
+            """
+    )
+
+    @Argument(help: "The text to analyse.")
+    var text: [String]
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() throws {
+        var analyzer = Analyzer()
+        let tokens = analyzer.analyze(text.joined(separator: " "))
+        if json {
+            var w = JSONWriter()
+            w.beginArray()
+            for t in tokens {
+                w.beginObject()
+                w.string(t.text, key: "text")
+                w.number(t.start, key: "start")
+                w.number(t.end, key: "end")
+                w.number(t.position, key: "position")
+                w.string(t.normalized, key: "normalized")
+                w.string(t.stem, key: "stem")
+                w.bool(t.isStopWord, key: "stopword")
+                w.endObject()
+            }
+            w.endArray()
+            print(w.output)
+            return
+        }
+        print(Terminal.dim("pos  bytes      token                normalised           stem"))
+        for t in tokens {
+            let stop = t.isStopWord ? Terminal.dim("  (stop word)") : ""
+            print("\(String(t.position).leftPadded(3))  \("\(t.start)-\(t.end)".padding(9))  \(t.text.padding(20)) \(t.normalized.padding(20)) \(Terminal.bold(t.stem))\(stop)")
+        }
+    }
+}

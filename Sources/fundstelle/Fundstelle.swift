@@ -1,0 +1,30 @@
+import ArgumentParser
+
+@main
+struct Fundstelle: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fundstelle",
+        abstract: "Full-text search for German social-affairs pages and laws.",
+        discussion: """
+            Typical use: `fundstelle index` (indexes ./Corpus into ./Index), then
+            `fundstelle search "Hilfe zum Lebensunterhalt"`.
+
+            EXIT CODES
+              0   success (a search that finds nothing is a success too)
+              1   failure: no index or a damaged one, nothing could be indexed, the index
+                  could not be written, an input file could not be read
+              64  usage error: unknown option, bad value
+            """,
+        version: "0.1.0",
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
+            ExtractCommand.self, AnalyzeCommand.self, StemCommand.self,
+        ]
+    )
+}
+
+/// The `--index DIR` option shared by the commands that read or write an index.
+struct IndexLocation: ParsableArguments {
+    @Option(name: .customLong("index"), help: ArgumentHelp("The index folder.", valueName: "DIR"))
+    var directory: String = "Index"
+}

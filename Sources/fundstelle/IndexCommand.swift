@@ -1,0 +1,147 @@
+import ArgumentParser
+import Dispatch
+import FundstelleExtract
+import FundstelleIndex
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Index pages (HTML, XHTML, law XML, text) into a new index generation.",
+        discussion: """
+            Walks each PATH (a folder is walked recursively; hidden files and symbolic links to
+            folders are left out), extracts every file, and commits a new index that replaces the
+            previous one atomically: a crash or a kill leaves the previous index readable.
+            A file that cannot be read or extracted is reported and skipped.
+            Paths in the index are relative to PATH when one folder is given, otherwise to the
+            current folder. Exit code 1 only when nothing could be indexed or the index could
+            not be written.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Files or folders to index.", valueName: "PATH"))
+    var paths: [String] = ["Corpus"]
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(help: ArgumentHelp("Skip files larger than this many megabytes.", valueName: "MB"))
+    var maxFileSize: Int = 50
+
+    @Option(help: ArgumentHelp("Megabytes of analysed text held in memory before a segment is written.", valueName: "MB"))
+    var ramBudget: Int = 256
+
+    func validate() throws {
+        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
+        guard ramBudget > 0 else { throw ValidationError("--ram-budget must be positive") }
+    }
+
+    func run() throws {
+        try failing {
+            let started = Progress.now()
+            let walker = FileWalker(paths: paths)
+            var skipped = walker.problems.map { ($0.path, $0.reason) }
+            guard !walker.entries.isEmpty else {
+                for (path, reason) in skipped { Terminal.error("skipped \(path): \(reason)") }
+                throw Failure("no files to index in \(paths.joined(separator: ", "))")
+            }
+            let writer = try indexCall(location.directory) { () throws(IndexError) in
+                try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20)
+            }
+            let extractor = Extractor(maxFileSize: maxFileSize << 20)
+            var progress = Progress(total: walker.entries.count)
+            var files = 0
+            var bytes = 0
+            // Extract in parallel in batches, add to the index in file order: the same tree
+            // always gives the same index.
+            let batchSize = 64
+            var start = 0
+            while start < walker.entries.count {
+                let batch = Array(walker.entries[start..<min(start + batchSize, walker.entries.count)])
+                let results = ExtractionBatch.run(batch, extractor: extractor)
+                for (entry, result) in zip(batch, results) {
+                    switch result {
+                    case .success(let documents):
+                        files += 1
+                        bytes += entry.size
+                        try indexCall(location.directory) { () throws(IndexError) in
+                            for doc in documents { try writer.add(doc) }
+                        }
+                    case .failure(let problem):
+                        skipped.append((entry.path, problem.reason))
+                    }
+                }
+                start += batch.count
+                progress.update(done: start, documents: writer.documentCount)
+            }
+            guard writer.documentCount > 0 else {
+                printSkipped(skipped)
+                throw Failure("nothing could be indexed: \(skipped.count) files skipped")
+            }
+            let root = absolutePath(FileWalker.root(for: paths))
+            let size = try indexCall(location.directory) { () throws(IndexError) in try writer.commit(root: root) }
+            let seconds = Progress.now() - started
+            print("Indexed \(writer.documentCount) documents from \(files) files (\(formatBytes(bytes))) in \(String(format1(seconds))) s")
+            printSkipped(skipped)
+            print("Index: \(location.directory) (\(formatBytes(size)))")
+        }
+    }
+
+    private func printSkipped(_ skipped: [(String, String)]) {
+        guard !skipped.isEmpty else { return }
+        print("Skipped \(skipped.count) files:")
+        for (path, reason) in skipped.prefix(50) { print("  \(path): \(reason)") }
+        if skipped.count > 50 { print("  … and \(skipped.count - 50) more") }
+    }
+}
+
+func format1(_ x: Double) -> String {
+    let r = (x * 10).rounded() / 10
+    return String(r)
+}
+
+func absolutePath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return path }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}
+
+/// Reads and extracts a batch of files on all cores.
+enum ExtractionBatch {
+    struct Problem: Error { var reason: String }
+
+    /// One slot per file; each concurrent iteration writes only its own slot.
+    private final class Slots: @unchecked Sendable {
+        var results: [Result<[Document], Problem>]
+        init(_ count: Int) { results = Array(repeating: .failure(Problem(reason: "not processed")), count: count) }
+    }
+
+    static func run(_ batch: [FileWalker.Entry], extractor: Extractor) -> [Result<[Document], Problem>] {
+        let slots = Slots(batch.count)
+        slots.results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: batch.count) { i in
+                out[i] = extract(batch[i], extractor: extractor)
+            }
+        }
+        return slots.results
+    }
+
+    static func extract(_ entry: FileWalker.Entry, extractor: Extractor) -> Result<[Document], Problem> {
+        let bytes: [UInt8]
+        do {
+            bytes = try readFile(entry.path)
+        } catch {
+            return .failure(Problem(reason: error.reason))
+        }
+        do {
+            return .success(try extractor.extract(bytes, path: entry.relative))
+        } catch {
+            return .failure(Problem(reason: error.description))
+        }
+    }
+}

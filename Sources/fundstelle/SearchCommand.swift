@@ -1,0 +1,137 @@
+import ArgumentParser
+import FundstelleIndex
+import FundstelleSearch
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index.",
+        discussion: """
+            QUERY SYNTAX
+              pflege kosten          documents with both words (any inflected or folded form:
+                                     "Fachkraefte" finds "Fachkräfte"); when no document has
+                                     all words, the best partial matches, most words first
+              "hilfe zur pflege"     the words next to each other, in this order
+              -pflegegeld            leave out documents with this word (also -"a phrase")
+              pflege OR betreuung    either word; OR binds tighter than AND
+            Stop words (der, zum, und, …) are not required unless inside a phrase.
+
+            JSON (--json, one object; with --batch one per line)
+              {"query", "total", "partial", "took_ms",
+               "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights"}]}
+              highlights are [start, end) offsets into snippet, counted in Unicode code points;
+              partial is true when the hits are partial matches.
+            """
+    )
+
+    @Argument(help: "The query (see QUERY SYNTAX). Not used with --batch.")
+    var query: [String] = []
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(help: "Number of hits to show.")
+    var limit: Int = 10
+
+    @Option(help: "Number of hits to skip (for paging).")
+    var offset: Int = 0
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Run one query per line of FILE ('-' for stdin); with --json, one JSON line each.", valueName: "FILE"))
+    var batch: String?
+
+    func validate() throws {
+        guard (0...10_000).contains(limit) else { throw ValidationError("--limit must be between 0 and 10000") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+        if batch == nil && query.isEmpty { throw ValidationError("give a QUERY or --batch FILE") }
+        if batch != nil && !query.isEmpty { throw ValidationError("give either a QUERY or --batch FILE, not both") }
+    }
+
+    func run() throws {
+        try failing {
+            let searcher = Searcher(reader: try openIndex(location))
+            if let batch {
+                try runBatch(batch, searcher: searcher)
+                return
+            }
+            let result = try search(query.joined(separator: " "), searcher)
+            if json { print(result.json()) } else { printHuman(result) }
+        }
+    }
+
+    private func search(_ text: String, _ searcher: Searcher) throws -> SearchResult {
+        do {
+            return try searcher.search(text, limit: limit, offset: offset)
+        } catch {
+            throw Failure(error, directory: location.directory)
+        }
+    }
+
+    /// Answers each line as soon as it is read, so a script can write a query and wait for its answer.
+    private func runBatch(_ file: String, searcher: Searcher) throws {
+        var lines: AnyIterator<String>
+        if file == "-" {
+            lines = AnyIterator { readLine() }
+        } else {
+            guard let bytes = try? readFile(file) else { throw Failure("cannot read '\(file)': \(String(cString: strerror(errno)))") }
+            var all = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+            lines = AnyIterator { all.next().map(String.init) }
+        }
+        while let line = lines.next() {
+            let text = line.trimmingSpaces()
+            if text.isEmpty && file != "-" { continue }
+            let result = try search(text, searcher)
+            if json { Terminal.line(result.json()) } else { printHuman(result) }
+        }
+    }
+
+    private func printHuman(_ result: SearchResult) {
+        let took = (result.tookMilliseconds * 100).rounded() / 100
+        let kind = result.partial ? " (partial matches: no document has every word)" : ""
+        print(Terminal.dim("\(result.total) hits for \"\(result.query)\"\(kind), \(took) ms"))
+        for (i, hit) in result.hits.enumerated() {
+            print("")
+            print("\(String(offset + i + 1).leftPadded(3)). \(Terminal.bold(hit.title.isEmpty ? hit.path : hit.title))")
+            var line = Terminal.green(hit.path)
+            if !hit.date.isEmpty { line += Terminal.dim(" · \(hit.date)") }
+            print("     \(line)")
+            if !hit.snippet.isEmpty { print("     \(highlighted(hit))") }
+        }
+        if result.total > offset + result.hits.count, !result.hits.isEmpty {
+            print(Terminal.dim("\nmore: --offset \(offset + result.hits.count)"))
+        }
+    }
+
+    private func highlighted(_ hit: Hit) -> String {
+        let scalars = Array(hit.snippet.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var cursor = 0
+        for h in hit.highlights where h.count == 2 && h[0] >= cursor && h[1] <= scalars.count && h[0] < h[1] {
+            out.append(contentsOf: scalars[cursor..<h[0]])
+            out.append(contentsOf: Terminal.highlight(String(String.UnicodeScalarView(scalars[h[0]..<h[1]]))).unicodeScalars)
+            cursor = h[1]
+        }
+        out.append(contentsOf: scalars[cursor...])
+        return String(out)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `fundstelle` binary, as a user or a script would.
+struct CLI {
+    static let binary: String = {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
+        for dir in [besideTests, besideTests.deletingLastPathComponent(), URL(fileURLWithPath: SharedData.packageRoot + "/.build/debug")] {
+            let candidate = dir.appendingPathComponent("fundstelle").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return SharedData.packageRoot + "/.build/debug/fundstelle"
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        // Output goes to files, input comes from one: no pipe can fill up and block.
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let files = ["in", "out", "err"].map { scratch.path + "/" + $0 }
+        try Data((stdin ?? "").utf8).write(to: URL(fileURLWithPath: files[0]))
+        for f in files.dropFirst() { _ = FileManager.default.createFile(atPath: f, contents: nil) }
+        process.standardInput = FileHandle(forReadingAtPath: files[0])
+        process.standardOutput = FileHandle(forWritingAtPath: files[1])
+        process.standardError = FileHandle(forWritingAtPath: files[2])
+        try process.run()
+        process.waitUntilExit()
+        let stdoutData = try Data(contentsOf: URL(fileURLWithPath: files[1]))
+        let stderrData = try Data(contentsOf: URL(fileURLWithPath: files[2]))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+/// A small site: two pages in a folder, a law XML, and a binary file that must be skipped.
+func makeSite(_ root: String) throws {
+    let fm = FileManager.default
+    try fm.createDirectory(atPath: root + "/site/soziales", withIntermediateDirectories: true)
+    try """
+        <!DOCTYPE html><html lang="de"><head><title>Pflegeberatung</title>
+        <meta name="description" content="Beratung zur Pflege"></head>
+        <body><h1>Pflegeberatung im Sozialamt</h1>
+        <p>Die Fachkräfte beraten Angehörige zu Pflegeeinrichtungen und zum Pflegegeld.</p></body></html>
+        """.write(toFile: root + "/site/soziales/pflege.html", atomically: true, encoding: .utf8)
+    try """
+        <html><head><title>Wohngeld</title></head><body><p>Wohngeld hilft beim Wohnen.
+        Anträge stellen Sie im Bürgerbüro.</p><script>var pflege = 1;</script></body></html>
+        """.write(toFile: root + "/site/wohngeld.html", atomically: true, encoding: .utf8)
+    try """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <dokumente><norm doknr="KOPF"><metadaten><jurabk>TestG</jurabk><langue>Testgesetz</langue></metadaten></norm>
+        <norm doknr="N1"><metadaten><jurabk>TestG</jurabk><enbez>§ 1</enbez><titel>Pflegegeld</titel></metadaten>
+        <textdaten><text format="XML"><Content><P>Pflegebedürftige erhalten Pflegegeld.</P></Content></text></textdaten></norm>
+        </dokumente>
+        """.write(toFile: root + "/site/gesetz.xml", atomically: true, encoding: .utf8)
+    try Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x89]).write(to: URL(fileURLWithPath: root + "/site/bild.png"))
+}
+
+@Suite(.serialized) struct CLITests {
+    @Test func indexSearchShowStats() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try makeSite(dir.path)
+        let index = dir.path + "/idx"
+
+        let indexed = try CLI.run(["index", dir.path + "/site", "--index", index])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stdout.contains("Indexed 3 documents from 3 files"))
+        #expect(indexed.stdout.contains("Skipped 1 files") && indexed.stdout.contains("bild.png"))
+
+        // JSON shape: the keys, their types, and highlights that lie inside the snippet.
+        let search = try CLI.run(["search", "Fachkraefte", "--index", index, "--json"])
+        #expect(search.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        #expect(object["query"] as? String == "Fachkraefte")
+        #expect(object["total"] as? Int == 1)
+        #expect(object["took_ms"] is Double || object["took_ms"] is Int)
+        let hits = try #require(object["hits"] as? [[String: Any]])
+        let hit = try #require(hits.first)
+        #expect(hit["path"] as? String == "soziales/pflege.html")
+        #expect(hit["title"] as? String == "Pflegeberatung")
+        #expect((hit["id"] as? String)?.count == 16)
+        #expect(hit["score"] is Double)
+        #expect(hit["date"] is String)
+        let snippet = try #require(hit["snippet"] as? String)
+        let highlights = try #require(hit["highlights"] as? [[Int]])
+        #expect(!highlights.isEmpty)
+        let scalars = Array(snippet.unicodeScalars)
+        for h in highlights {
+            #expect(h.count == 2 && 0 <= h[0] && h[0] < h[1] && h[1] <= scalars.count)
+            let word = String(String.UnicodeScalarView(scalars[h[0]..<h[1]])).lowercased()
+            #expect(word == "fachkräfte")
+        }
+
+        // A script's batch: one JSON line per query line, in order.
+        let batch = try CLI.run(["search", "--batch", "-", "--json", "--index", index], stdin: "Wohngeld\nPflegegeld\nxyzzy\n")
+        let lines = batch.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let totals = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["total"] as? Int
+        }
+        #expect(totals == [1, 2, 0])
+
+        let law = try CLI.run(["search", "Pflegegeld", "--index", index, "--json", "--limit", "1"])
+        let lawHit = try #require(((try JSONSerialization.jsonObject(with: Data(law.stdout.utf8)) as? [String: Any])?["hits"] as? [[String: Any]])?.first)
+        #expect(lawHit["path"] as? String == "gesetz.xml#N1")
+        #expect(lawHit["title"] as? String == "§ 1 Pflegegeld")
+
+        // show by path and by id give the same document.
+        let byPath = try CLI.run(["show", "soziales/pflege.html", "--index", index, "--json"])
+        let byID = try CLI.run(["show", hit["id"] as! String, "--index", index, "--json"])
+        #expect(byPath.status == 0 && byPath.stdout == byID.stdout)
+        #expect(byPath.stdout.contains("Fachkräfte"))
+
+        let stats = try CLI.run(["stats", "--index", index, "--json"])
+        let statsObject = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect(statsObject["documents"] as? Int == 3)
+        #expect((statsObject["size_bytes"] as? Int ?? 0) > 0)
+
+        // Script text is not indexed.
+        #expect(try CLI.run(["search", "var", "--index", index, "--json"]).stdout.contains("\"total\":0"))
+    }
+
+    @Test func missingOrDamagedIndexSaysHowToBuildIt() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let missing = try CLI.run(["search", "Pflege", "--index", dir.path + "/none"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no index in") && missing.stderr.contains("fundstelle index"))
+
+        try makeSite(dir.path)
+        let index = dir.path + "/idx"
+        #expect(try CLI.run(["index", dir.path + "/site", "--index", index]).status == 0)
+        let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: index).first { $0.hasSuffix(".seg") })
+        try Data("not an index".utf8).write(to: URL(fileURLWithPath: index + "/" + segment))
+        let damaged = try CLI.run(["search", "Pflege", "--index", index])
+        #expect(damaged.status == 1)
+        #expect(damaged.stderr.contains(segment) && damaged.stderr.contains("Rebuild"))
+    }
+
+    @Test func usageErrorsAndNothingToIndex() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        #expect(try CLI.run(["search", "x", "--limit", "-3"]).status == 64)
+        #expect(try CLI.run(["frobnicate"]).status == 64)
+        let empty = try CLI.run(["index", dir.path, "--index", dir.path + "/idx"])
+        #expect(empty.status == 1 && empty.stderr.contains("no files to index"))
+        let help = try CLI.run(["--help"])
+        for command in ["index", "search", "show", "stats", "extract", "analyze", "stem", "EXIT CODES"] {
+            #expect(help.stdout.contains(command))
+        }
+    }
+
+    @Test func extractAnalyzeStem() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try makeSite(dir.path)
+        let extracted = try CLI.run(["extract", dir.path + "/site/soziales/pflege.html", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(extracted.stdout.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == "Pflegeberatung")
+        #expect(object["lang"] as? String == "de")
+        #expect(object["description"] as? String == "Beratung zur Pflege")
+        #expect((object["text"] as? String)?.contains("Fachkräfte beraten") == true)
+        for key in ["path", "date", "url"] { #expect(object[key] is String) }
+
+        let analyzed = try CLI.run(["analyze", "--json", "Die Fachkraefte"])
+        let tokens = try #require(try JSONSerialization.jsonObject(with: Data(analyzed.stdout.utf8)) as? [[String: Any]])
+        #expect(tokens.count == 2)
+        #expect(tokens[1]["start"] as? Int == 4 && tokens[1]["end"] as? Int == 15 && tokens[1]["position"] as? Int == 1)
+        #expect(tokens[1]["stem"] as? String == "fachkraft")
+        #expect(tokens[0]["stopword"] as? Bool == true)
+
+        let stems = try CLI.run(["stem"], stdin: "häuser\nstraße\nlehrerinnen\n")
+        #expect(stems.stdout == "haus\nstrass\nlehr\n")
+    }
+
+    /// The stem command against Snowball's reference output, through the real binary.
+    @Test(.enabled(if: SharedData.path("stemming/snowball-german/voc.txt") != nil))
+    func stemCommandMatchesSnowball() throws {
+        let voc = try String(contentsOfFile: SharedData.path("stemming/snowball-german/voc.txt")!, encoding: .utf8)
+        let expected = try String(contentsOfFile: SharedData.path("stemming/snowball-german/output.txt")!, encoding: .utf8)
+        let got = try CLI.run(["stem"], stdin: voc)
+        #expect(got.stdout == expected)
+    }
+}
