@@ -50,6 +50,28 @@ public struct Analyzer: Sendable {
         }
     }
 
+    /// Like `terms`, but computes the term only for tokens that `wanted` accepts (it sees the
+    /// token's raw bytes); other tokens come with `nil`. For scanning long texts for a few
+    /// terms (snippets), where stemming every word would dominate.
+    @discardableResult
+    public mutating func terms(
+        _ text: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool,
+        _ body: (Token, UnsafeBufferPointer<UInt8>?) -> Void
+    ) -> Int {
+        Tokenizer.tokenize(text) { token in
+            let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
+            guard wanted(word) else {
+                body(token, nil)
+                return
+            }
+            Lowercaser.lowercase(word, into: &lower)
+            lower.withUnsafeBufferPointer { normalized in
+                stemmer.stem(normalized, into: &stemmed)
+                stemmed.withUnsafeBufferPointer { body(token, $0) }
+            }
+        }
+    }
+
     /// Calls `body(token, stem)` with the index term of each token.
     @discardableResult
     public mutating func terms(
@@ -63,7 +85,7 @@ public struct Analyzer: Sendable {
     public mutating func term(_ word: String) -> [UInt8] {
         var result: [UInt8] = []
         var copy = word
-        copy.withUTF8 { buffer in
+        _ = copy.withUTF8 { buffer in
             analyze(buffer) { _, _, stem, _ in
                 if result.isEmpty { result = Array(stem) }
             }
@@ -75,7 +97,7 @@ public struct Analyzer: Sendable {
     public mutating func analyze(_ text: String) -> [AnalyzedToken] {
         var result: [AnalyzedToken] = []
         var copy = text
-        copy.withUTF8 { buffer in
+        _ = copy.withUTF8 { buffer in
             analyze(buffer) { token, normalized, stem, stop in
                 result.append(AnalyzedToken(
                     text: String(decoding: UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), as: UTF8.self),

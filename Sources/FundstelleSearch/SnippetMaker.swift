@@ -1,14 +1,32 @@
 import FundstelleAnalysis
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cuts the passage of a document's text that holds the most query terms, and marks them.
 ///
 /// The text is analysed with the same chain as the query, so a highlight covers every
 /// spelling the index matched ("Fachkraefte" lights up "Fachkräfte"). Offsets of the
 /// highlights are counted in Unicode code points of the snippet.
 struct SnippetMaker {
-    let terms: Set<[UInt8]>
+    let terms: [[UInt8]]
     /// Target length in bytes of UTF-8 (about as many characters for German text).
     let length: Int
+    /// ASCII letters a query term can start with; a token starting with another ASCII
+    /// character cannot match and is not stemmed. (A stem starts with its word's first
+    /// letter, lower-cased; only a non-ASCII first letter can fold to another one.)
+    private let firstLetters: [Bool]
+
+    init(terms: Set<[UInt8]>, length: Int) {
+        self.terms = terms.sorted { $0.lexicographicallyPrecedes($1) }
+        self.length = length
+        var first = [Bool](repeating: false, count: 128)
+        for t in terms { if let f = t.first, f < 0x80 { first[Int(f)] = true } }
+        firstLetters = first
+    }
 
     struct Snippet {
         var text: String
@@ -20,17 +38,26 @@ struct SnippetMaker {
         return text.withUTF8 { utf8 in make(utf8, analyzer: &analyzer) }
     }
 
+    /// The index of `stem` among the query terms, if it is one. No allocation.
+    private func termIndex(_ stem: UnsafeBufferPointer<UInt8>) -> Int? {
+        for (i, t) in terms.enumerated() where t.count == stem.count {
+            if t.withUnsafeBufferPointer({ memcmp($0.baseAddress!, stem.baseAddress!, t.count) == 0 }) { return i }
+        }
+        return nil
+    }
+
     private func make(_ utf8: UnsafeBufferPointer<UInt8>, analyzer: inout Analyzer) -> Snippet {
         var tokens: [Token] = []
         var matched: [Int] = []  // indices into tokens
-        var matchedTerm: [Int] = []  // which distinct term, for variety
-        var distinct: [[UInt8]: Int] = [:]
-        analyzer.analyze(utf8) { token, _, stem, _ in
-            let key = Array(stem)
-            if terms.contains(key) {
+        var matchedTerm: [Int] = []  // which query term, for variety
+        let first = firstLetters
+        analyzer.terms(utf8, where: { word in
+            let b = word[0]
+            return b >= 0x80 || first[Int(b &- 0x41 < 26 ? b | 0x20 : b)]
+        }) { token, stem in
+            if let stem, !stem.isEmpty, let i = termIndex(stem) {
                 matched.append(tokens.count)
-                if distinct[key] == nil { distinct[key] = distinct.count }
-                matchedTerm.append(distinct[key]!)
+                matchedTerm.append(i)
             }
             tokens.append(token)
         }

@@ -41,7 +41,7 @@ import TestSupport
             let bytes = (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
             var previousEnd = 0
             var position = 0
-            bytes.withUnsafeBufferPointer { buffer in
+            _ = bytes.withUnsafeBufferPointer { buffer in
                 Tokenizer.tokenize(buffer) { token in
                     #expect(token.start >= previousEnd && token.start < token.end && token.end <= buffer.count)
                     #expect(token.position == position)
