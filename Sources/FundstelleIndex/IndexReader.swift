@@ -61,7 +61,7 @@ public final class IndexReader: Sendable {
         var averages: [Float] = []
         for slot in Field.text.indices {
             let sum = segments.reduce(UInt64(0)) { $0 + $1.sumLengths[slot] }
-            averages.append(total > 0 ? max(1, Float(Double(sum) / Double(total))) : 1)
+            averages.append(total > 0 ? Float(Double(sum) / Double(total)) : 0)
         }
         averageLengths = averages
     }

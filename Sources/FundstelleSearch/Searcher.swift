@@ -170,7 +170,7 @@ public final class Searcher {
             touched.removeAll(keepingCapacity: true)
             for (slot, field) in Field.text.enumerated() {
                 let weight = ranking.weights[slot], b = ranking.b[slot]
-                let average = reader.averageLengths[slot]
+                let average = max(1, reader.averageLengths[slot])
                 try perField(field, segment) { doc, freq in
                     let length = FieldNorm.decodeTable[Int(segment.norm(slot, doc))]
                     let tf = weight * Float(freq) / (1 - b + b * length / average)
