@@ -93,7 +93,7 @@ struct IndexCommand: ParsableCommand {
 
     private func printSkipped(_ skipped: [(String, String)]) {
         guard !skipped.isEmpty else { return }
-        print("Skipped \(skipped.count) files:")
+        print("Skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s"):")
         for (path, reason) in skipped.prefix(50) { print("  \(path): \(reason)") }
         if skipped.count > 50 { print("  … and \(skipped.count - 50) more") }
     }

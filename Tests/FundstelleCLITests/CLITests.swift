@@ -78,7 +78,7 @@ func makeSite(_ root: String) throws {
         let indexed = try CLI.run(["index", dir.path + "/site", "--index", index])
         #expect(indexed.status == 0, "\(indexed.stderr)")
         #expect(indexed.stdout.contains("Indexed 3 documents from 3 files"))
-        #expect(indexed.stdout.contains("Skipped 1 files") && indexed.stdout.contains("bild.png"))
+        #expect(indexed.stdout.contains("Skipped 1 file") && indexed.stdout.contains("bild.png"))
 
         // JSON shape: the keys, their types, and highlights that lie inside the snippet.
         let search = try CLI.run(["search", "Fachkraefte", "--index", index, "--json"])

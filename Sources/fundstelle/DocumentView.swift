@@ -1,0 +1,71 @@
+import FundstelleExtract
+import FundstelleIndex
+import FundstelleSearch
+
+/// A document as `show` and `extract` print it, from the extractor or from the index.
+struct DocumentView {
+    var id = ""
+    var path: String
+    var title: String
+    var date: String
+    var language: String
+    var description: String
+    var url: String
+    var collection: String
+    var headings: [String]
+    var text: String
+
+    init(_ doc: Document) {
+        (path, title, date, language, description, url, collection, headings, text) = (
+            doc.path, doc.title, doc.date, doc.language, doc.description, doc.url, doc.collection,
+            doc.headings, doc.body
+        )
+    }
+
+    init(_ doc: StoredDocument) {
+        (id, path, title, date, language, description, url, collection, headings, text) = (
+            doc.id, doc.path, doc.title, doc.date, doc.language, doc.description, doc.url,
+            doc.collection, doc.headings, doc.body
+        )
+    }
+
+    /// `{"id"?, "path", "title", "date", "lang", "description", "url", "collection", "headings", "text"}`
+    /// on one line; `id` only for indexed documents.
+    func json() -> String {
+        var w = JSONWriter()
+        w.beginObject()
+        if !id.isEmpty { w.string(id, key: "id") }
+        w.string(path, key: "path")
+        w.string(title, key: "title")
+        w.string(date, key: "date")
+        w.string(language, key: "lang")
+        w.string(description, key: "description")
+        w.string(url, key: "url")
+        w.string(collection, key: "collection")
+        w.beginArray("headings")
+        for h in headings { w.string(h) }
+        w.endArray()
+        w.string(text, key: "text")
+        w.endObject()
+        return w.output
+    }
+
+    /// Title, the metadata that is set, headings, a blank line, the text.
+    func printHuman() {
+        print(Terminal.bold(title.isEmpty ? path : title))
+        let fields: [(String, String)] = [
+            ("id", id), ("path", path), ("date", date), ("language", language), ("url", url),
+            ("collection", collection), ("description", description),
+        ]
+        for (name, value) in fields where !value.isEmpty { print(Terminal.dim("\(name):".padding(12)) + value) }
+        for h in headings { print(Terminal.dim("heading:".padding(12)) + h) }
+        print("")
+        print(text)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
