@@ -1,4 +1,4 @@
-/// One token after the whole chain: where it is, and what the index stores for it.
+/// One token after the whole chain, as values: for `fundstelle analyze`, tests and tools.
 public struct AnalyzedToken: Sendable, Equatable, Codable {
     /// The token as written in the input.
     public var text: String
@@ -6,55 +6,86 @@ public struct AnalyzedToken: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int
     public var position: Int
-    /// Lower-cased, soft hyphens removed.
+    /// Lower-cased, gender joiners and soft hyphens removed, numbers in one spelling.
     public var normalized: String
-    /// The index term: the Snowball German stem of `normalized` (umlauts and ß folded).
+    /// The spelling key: umlauts, ß and accents folded.
+    public var folded: String
+    /// The index term a query matches: the Snowball German stem of `normalized`.
     public var stem: String
+    public var isStopWord: Bool
+    /// "number", "section", "gendered", "truncated-end", "truncated-start".
+    public var flags: [String]
+}
+
+/// One term the analyzer emits; its buffer is valid only during the callback.
+public struct AnalyzedTerm {
+    public var token: Token
+    public var kind: TermKind
+    public var bytes: UnsafeBufferPointer<UInt8>
     public var isStopWord: Bool
 }
 
-/// The German analysis chain: tokenize → lower-case → stop-word flag → stem.
+/// The German analysis chain: tokenize → normalise (lower-case, gender forms, numbers) →
+/// stop-word flag → exact form, folded form, stem.
 ///
-/// Query text and document text go through the same chain, so a query word meets the
-/// index terms of every inflected and folded spelling ("Fachkraefte" ↔ "Fachkräfte").
-/// Stop words are indexed (phrases keep their positions) but flagged, so a query can
-/// leave them out of its required words. One analyzer owns reusable buffers; use one
-/// per thread.
+/// Query text and document text go through the same chain, so a query word meets the index
+/// terms of every inflected and folded spelling ("Fachkraefte" ↔ "Fachkräfte"). Stop words are
+/// indexed (phrases keep their positions) but flagged, so a query can leave them out of its
+/// required words. One analyzer owns reusable buffers; use one per thread.
 public struct Analyzer: Sendable {
     private var stemmer = GermanStemmer()
-    private var lower: [UInt8] = []
+    private var normalized: [UInt8] = []
+    private var folded: [UInt8] = []
     private var stemmed: [UInt8] = []
 
     public init() {
-        lower.reserveCapacity(64)
+        normalized.reserveCapacity(64)
+        folded.reserveCapacity(64)
         stemmed.reserveCapacity(64)
     }
 
-    /// Calls `body(token, normalized, stem, isStopWord)` for each token of `text`.
-    /// The buffers are valid only during the call. Returns the position after the last token.
+    /// Calls `body` for each term of each token of `text`: first its exact form, then its folded
+    /// form when that differs, then its stem. Returns the position after the last token.
     @discardableResult
     public mutating func analyze(
-        _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0,
-        _ body: (Token, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Bool) -> Void
+        _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0, _ body: (AnalyzedTerm) -> Void
     ) -> Int {
-        Tokenizer.tokenize(text, firstPosition: firstPosition) { token in
+        var afterSGB = false  // the previous token was "SGB": a roman numeral names the book
+        return Tokenizer.tokenize(text, firstPosition: firstPosition) { token in
             let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
-            Lowercaser.lowercase(word, into: &lower)
-            lower.withUnsafeBufferPointer { normalized in
-                let stop = GermanStopWords.contains(normalized)
-                stemmer.stem(normalized, into: &stemmed)
-                stemmed.withUnsafeBufferPointer { stem in
-                    body(token, normalized, stem, stop)
+            TokenNormalizer.normalize(word, flags: token.flags, into: &normalized)
+            guard !normalized.isEmpty else { return }
+            let book = afterSGB ? LegalTerms.romanNumeral(normalized) : nil
+            afterSGB = normalized == LegalTerms.sgb
+            normalized.withUnsafeBufferPointer { exact in
+                let stop = GermanStopWords.contains(exact)
+                body(AnalyzedTerm(token: token, kind: .exact, bytes: exact, isStopWord: stop))
+                GermanFolding.fold(exact, into: &folded)
+                if folded != normalized {
+                    folded.withUnsafeBufferPointer {
+                        body(AnalyzedTerm(token: token, kind: .folded, bytes: $0, isStopWord: stop))
+                    }
+                }
+                if let book {
+                    let digits = Array(String(book).utf8)
+                    digits.withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .stem, bytes: $0, isStopWord: stop)) }
+                } else if token.flags.contains(.number) || token.flags.contains(.section) {
+                    body(AnalyzedTerm(token: token, kind: .stem, bytes: exact, isStopWord: stop))
+                } else {
+                    stemmer.stem(exact, into: &stemmed)
+                    stemmed.withUnsafeBufferPointer {
+                        body(AnalyzedTerm(token: token, kind: .stem, bytes: $0, isStopWord: stop))
+                    }
                 }
             }
         }
     }
 
-    /// Like `terms`, but computes the term only for tokens that `wanted` accepts (it sees the
-    /// token's raw bytes); other tokens come with `nil`. For scanning long texts for a few
-    /// terms (snippets), where stemming every word would dominate.
+    /// The stems only: calls `body(token, stem)` for tokens that `wanted` accepts (it sees the
+    /// token's raw bytes); other tokens come with `nil`. For scanning long texts for a few terms
+    /// (snippets), where stemming every word would dominate.
     @discardableResult
-    public mutating func terms(
+    public mutating func stems(
         _ text: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (Token, UnsafeBufferPointer<UInt8>?) -> Void
     ) -> Int {
@@ -64,33 +95,26 @@ public struct Analyzer: Sendable {
                 body(token, nil)
                 return
             }
-            Lowercaser.lowercase(word, into: &lower)
-            lower.withUnsafeBufferPointer { normalized in
-                stemmer.stem(normalized, into: &stemmed)
-                stemmed.withUnsafeBufferPointer { body(token, $0) }
+            TokenNormalizer.normalize(word, flags: token.flags, into: &normalized)
+            if token.flags.contains(.number) || token.flags.contains(.section) {
+                normalized.withUnsafeBufferPointer { body(token, $0) }
+                return
             }
+            normalized.withUnsafeBufferPointer { stemmer.stem($0, into: &stemmed) }
+            stemmed.withUnsafeBufferPointer { body(token, $0) }
         }
     }
 
-    /// Calls `body(token, stem)` with the index term of each token.
-    @discardableResult
-    public mutating func terms(
-        _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0,
-        _ body: (Token, UnsafeBufferPointer<UInt8>) -> Void
-    ) -> Int {
-        analyze(text, firstPosition: firstPosition) { token, _, stem, _ in body(token, stem) }
-    }
-
-    /// The index term of a single word ("Pflegeeinrichtungen" → "pflegeeinricht").
+    /// The index term (stem) of a single word ("Pflegeeinrichtungen" → "pflegeeinricht").
     public mutating func term(_ word: String) -> [UInt8] {
-        var result: [UInt8] = []
+        var result: [UInt8]?
         var copy = word
         _ = copy.withUTF8 { buffer in
-            analyze(buffer) { _, _, stem, _ in
-                if result.isEmpty { result = Array(stem) }
+            analyze(buffer) { term in
+                if result == nil, term.kind == .stem { result = Array(term.bytes) }
             }
         }
-        return result
+        return result ?? []
     }
 
     /// The whole chain as values, for `fundstelle analyze`, tests and snippets.
@@ -98,15 +122,33 @@ public struct Analyzer: Sendable {
         var result: [AnalyzedToken] = []
         var copy = text
         _ = copy.withUTF8 { buffer in
-            analyze(buffer) { token, normalized, stem, stop in
-                result.append(AnalyzedToken(
-                    text: String(decoding: UnsafeBufferPointer(rebasing: buffer[token.start..<token.end]), as: UTF8.self),
-                    start: token.start, end: token.end, position: token.position,
-                    normalized: String(decoding: normalized, as: UTF8.self),
-                    stem: String(decoding: stem, as: UTF8.self),
-                    isStopWord: stop))
+            analyze(buffer) { term in
+                let value = String(decoding: term.bytes, as: UTF8.self)
+                switch term.kind {
+                case .exact:
+                    result.append(AnalyzedToken(
+                        text: String(decoding: UnsafeBufferPointer(rebasing: buffer[term.token.start..<term.token.end]), as: UTF8.self),
+                        start: term.token.start, end: term.token.end, position: term.token.position,
+                        normalized: value, folded: value, stem: value, isStopWord: term.isStopWord,
+                        flags: Analyzer.names(term.token.flags)))
+                case .folded:
+                    result[result.count - 1].folded = value
+                case .stem:
+                    result[result.count - 1].stem = value
+                }
             }
         }
         return result
+    }
+
+    static func names(_ flags: TokenFlags) -> [String] {
+        var names: [String] = []
+        if flags.contains(.number) { names.append("number") }
+        if flags.contains(.section) { names.append("section") }
+        if flags.contains(.gendered) { names.append("gendered") }
+        if flags.contains(.truncatedEnd) { names.append("truncated-end") }
+        if flags.contains(.truncatedStart) { names.append("truncated-start") }
+        if flags.contains(.abbreviation) { names.append("abbreviation") }
+        return names
     }
 }

@@ -28,8 +28,14 @@ public enum GermanStopWords {
         return word.withUTF8 { contains($0) }
     }
 
-    /// The list, lower-case, sorted.
-    public static let all: [String] = [
+    /// The list, lower-case, sorted by UTF-8 bytes: the function words and the abbreviations.
+    public static let all: [String] = (functionWords + abbreviations).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+    /// Abbreviations that stand for function words ("bzw." for "beziehungsweise", "z. B." as one
+    /// token "zb"); written without their dots, as the tokenizer sees them.
+    static let abbreviations = ["bspw", "bzw", "dh", "evtl", "ggf", "idr", "sog", "ua", "usw", "uu", "vgl", "zb"]
+
+    static let functionWords: [String] = [
         "ab", "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an",
         "andere", "anderem", "anderen", "anderer", "anderes", "ans", "auch", "auf", "aus", "außer",
         "bei", "beide", "beiden", "beim", "bin", "bis", "bist", "da", "dabei", "dafür", "daher",

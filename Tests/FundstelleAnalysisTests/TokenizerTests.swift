@@ -9,8 +9,9 @@ import TestSupport
         let tokens = Tokenizer.tokens(text)
         let utf8 = Array(text.utf8)
         let words = tokens.map { String(decoding: utf8[$0.start..<$0.end], as: UTF8.self) }
-        #expect(words == ["Die", "Fachkräfte", "6", "prüfen", "Straße", "2025"])
-        #expect(tokens.map(\.position) == [0, 1, 2, 3, 4, 5])
+        #expect(words == ["Die", "Fachkräfte", "§", "6", "prüfen", "Straße", "2025"])
+        #expect(tokens.map(\.position) == [0, 1, 2, 3, 4, 5, 6])
+        #expect(tokens[2].flags == .section && tokens[3].flags == .number)
         #expect(tokens[1].start == 4 && tokens[1].end == 4 + "Fachkräfte".utf8.count)
     }
 
@@ -50,6 +51,46 @@ import TestSupport
                 }
             }
         }
+    }
+}
+
+/// The forms of German administrative text: (input, [normalised form of each token], [flags]).
+@Suite struct GermanTokenTests {
+    @Test(arguments: [
+        ("Bürger*innen", ["bürgerinnen"]), ("Bürger:innen", ["bürgerinnen"]), ("Bürger_innen", ["bürgerinnen"]),
+        ("Bürger/innen", ["bürgerinnen"]), ("Pfleger/-innen", ["pflegerinnen"]), ("BürgerInnen", ["bürgerinnen"]),
+        ("Mitarbeiter*in", ["mitarbeiterin"]), ("und/oder", ["und", "oder"]), ("Ärzt*innen", ["ärztinnen"]),
+        ("1.234,56 €", ["1234,56"]), ("03.07.2025", ["2025-07-03"]), ("3.7.2025", ["2025-07-03"]),
+        ("2025-07-03", ["2025-07-03"]), ("Version 2.5", ["version", "2.5"]), ("§§ 41 ff.", ["§§", "41", "ff"]),
+        ("z. B.", ["zb"]), ("u.a.", ["ua"]), ("i. d. R.", ["idr"]), ("z. B. u. a.", ["zb", "ua"]),
+        ("A. Müller", ["a", "müller"]), ("Abs. 1 Satz 2", ["abs", "1", "satz", "2"]), ("E-Mail", ["e", "mail"]),
+    ])
+    func normalisedForms(_ input: String, _ expected: [String]) {
+        var analyzer = Analyzer()
+        #expect(analyzer.analyze(input).map(\.normalized) == expected)
+    }
+
+    @Test func truncatedWordsAreFlagged() {
+        let tokens = Tokenizer.tokens("Sozial- und Jugendamt, Kinder-, Jugend- und Familienhilfe; Arbeitgeber und -nehmer")
+        let flagged = tokens.filter { !$0.flags.isEmpty }.map(\.flags)
+        #expect(flagged == [.truncatedEnd, .truncatedEnd, .truncatedEnd, .truncatedStart])
+    }
+
+    @Test func bookNumbersOfTheSozialgesetzbuch() {
+        var a = Analyzer()
+        let roman = a.analyze("§ 27 SGB XII").map(\.stem)
+        let arabic = a.analyze("§ 27 SGB 12").map(\.stem)
+        #expect(roman == ["§", "27", "sgb", "12"] && roman == arabic)
+        #expect(a.analyze("SGB IX").map(\.stem) == ["sgb", "9"])
+        #expect(a.analyze("Kapitel XII").map(\.stem) == ["kapitel", "xii"])  // only after SGB
+    }
+
+    @Test(arguments: [
+        ("Fachkräfte", "fachkrafte"), ("Fachkraefte", "fachkrafte"), ("Straße", "strasse"), ("Schlüter", "schluter"),
+        ("Schlueter", "schluter"), ("Feuer", "feuer"), ("Quelle", "quelle"), ("Café", "cafe"), ("Mauer", "mauer"),
+    ])
+    func folding(_ word: String, _ key: String) {
+        #expect(GermanFolding.fold(word.lowercased()) == key)
     }
 }
 
