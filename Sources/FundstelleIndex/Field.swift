@@ -1,3 +1,5 @@
+import FundstelleAnalysis
+
 /// The fields of the index. Text fields are analysed and have length norms; keyword fields
 /// hold one untokenised term per document.
 public enum Field: UInt8, CaseIterable, Sendable, Codable {
@@ -22,4 +24,14 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
     }
 
     public var isText: Bool { self != .path }
+
+    /// The first byte of a dictionary key: the term kind in the high four bits, the field in
+    /// the low four. Stems of the title are 0x00, exact forms of the body 0x12.
+    public func keyPrefix(_ kind: TermKind) -> UInt8 { kind.rawValue << 4 | rawValue }
+
+    /// The field and kind of a key prefix byte, nil for bytes no key starts with.
+    public static func decode(keyPrefix byte: UInt8) -> (Field, TermKind)? {
+        guard let field = Field(rawValue: byte & 0x0F), let kind = TermKind(rawValue: byte >> 4) else { return nil }
+        return (field, kind)
+    }
 }

@@ -84,7 +84,7 @@ public final class IndexReader: Sendable {
     /// The global number of the document with this path, if indexed.
     public func document(path: String) throws(IndexError) -> Int? {
         for (i, segment) in segments.enumerated() {
-            if let info = try segment.lookup(.path, Array(path.utf8)) {
+            if let info = try segment.lookup(.path, .stem, Array(path.utf8)) {
                 var cursor = try segment.postings(info)
                 if try cursor.next() { return bases[i] + cursor.doc }
             }

@@ -25,6 +25,8 @@ struct SegmentBuilder {
     private var analyzer = Analyzer()
     private var terms = TermTable()
     private var postings: [Postings] = []
+    /// Per term id: whether its key kind keeps positions.
+    private var hasPositions: [Bool] = []
     private var norms: [[UInt8]] = Array(repeating: [], count: Field.text.count)
     private var sumLengths: [UInt64] = Array(repeating: 0, count: Field.text.count)
     private var stored = ByteWriter()
@@ -52,7 +54,10 @@ struct SegmentBuilder {
         key.append(contentsOf: doc.path.utf8)
         let pathTerm = key.withUnsafeBufferPointer { terms.intern($0) }
         occurrences.append((pathTerm, 0))
-        if postings.count < terms.count { postings.append(contentsOf: repeatElement(Postings(), count: terms.count - postings.count)) }
+        while postings.count < terms.count {
+            postings.append(Postings())
+            hasPositions.append(true)
+        }
 
         // Group this document's occurrences by term; positions stay in order (stable sort).
         occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.position < $1.position }
@@ -71,10 +76,12 @@ struct SegmentBuilder {
                 postings[term].docs.varint(delta << 1)
                 postings[term].docs.varint(freq)
             }
-            var last: Int32 = 0
-            for k in i..<j {
-                postings[term].positions.varint(UInt64(occurrences[k].position - last))
-                last = occurrences[k].position
+            if hasPositions[term] {
+                var last: Int32 = 0
+                for k in i..<j {
+                    postings[term].positions.varint(UInt64(occurrences[k].position - last))
+                    last = occurrences[k].position
+                }
             }
             postings[term].lastDoc = docIndex
             postings[term].docFreq += 1
@@ -108,20 +115,26 @@ struct SegmentBuilder {
         for value in values where !value.isEmpty {
             var text = value
             let next = text.withUTF8 { utf8 in
-                analyzer.terms(utf8, firstPosition: position) { token, stem in
+                analyzer.analyze(utf8, firstPosition: position) { term in
                     key.removeAll(keepingCapacity: true)
-                    key.append(field.rawValue)
-                    key.append(contentsOf: stem)
-                    let term = key.withUnsafeBufferPointer { terms.intern($0) }
-                    occurrences.append((term, Int32(token.position)))
-                    length += 1
+                    key.append(field.keyPrefix(term.kind))
+                    key.append(contentsOf: term.bytes)
+                    let id = key.withUnsafeBufferPointer { terms.intern($0) }
+                    occurrences.append((id, Int32(term.token.position)))
+                    // A new term: give it a postings slot (inline: `self.analyzer` is in use).
+                    while postings.count < terms.count {
+                        postings.append(Postings())
+                        hasPositions.append(term.kind.hasPositions)
+                    }
+                    if term.kind == .stem { length += 1 }
                 }
             }
             position = next + SegmentBuilder.valueGap
         }
-        if postings.count < terms.count { postings.append(contentsOf: repeatElement(Postings(), count: terms.count - postings.count)) }
         return length
     }
+
+
 
     private mutating func storeRecord(_ doc: Document) {
         stored.string(doc.path)

@@ -1,3 +1,5 @@
+import FundstelleAnalysis
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -100,16 +102,16 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// Looks up the key `field` + `term`. O(log blocks + block size).
-    public func lookup(_ field: Field, _ term: UnsafeBufferPointer<UInt8>) throws(IndexError) -> TermInfo? {
+    public func lookup(_ field: Field, _ kind: TermKind = .stem, _ term: UnsafeBufferPointer<UInt8>) throws(IndexError) -> TermInfo? {
         var key = [UInt8]()
         key.reserveCapacity(term.count + 1)
-        key.append(field.rawValue)
+        key.append(field.keyPrefix(kind))
         key.append(contentsOf: term)
         return try key.withUnsafeBytes { k in Result { () throws(IndexError) in try lookup(key: k) } }.get()
     }
 
-    public func lookup(_ field: Field, _ term: [UInt8]) throws(IndexError) -> TermInfo? {
-        try term.withUnsafeBufferPointer { t in Result { () throws(IndexError) in try lookup(field, t) } }.get()
+    public func lookup(_ field: Field, _ kind: TermKind = .stem, _ term: [UInt8]) throws(IndexError) -> TermInfo? {
+        try term.withUnsafeBufferPointer { t in Result { () throws(IndexError) in try lookup(field, kind, t) } }.get()
     }
 
     func lookup(key: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo? {
@@ -160,14 +162,14 @@ public final class SegmentReader: @unchecked Sendable {
         }
     }
 
-    /// Calls `body(field, term, info)` for every key of the dictionary, in byte order.
-    public func forEachTerm(_ body: (Field, UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Void) throws(IndexError) {
+    /// Calls `body(field, kind, term, info)` for every key of the dictionary, in byte order.
+    public func forEachTerm(_ body: (Field, TermKind, UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Void) throws(IndexError) {
         for block in 0..<blockCount {
             try scanBlock(block) { (key, info) throws(IndexError) in
-                guard let f = key.first, let field = Field(rawValue: f) else {
-                    throw .corrupt(file: file.path, reason: "term of an unknown field")
+                guard let f = key.first, let (field, kind) = Field.decode(keyPrefix: f) else {
+                    throw .corrupt(file: file.path, reason: "term of an unknown field or kind")
                 }
-                try body(field, UnsafeRawBufferPointer(rebasing: key[1...]), info)
+                try body(field, kind, UnsafeRawBufferPointer(rebasing: key[1...]), info)
                 return true
             }
         }

@@ -11,6 +11,10 @@ public struct Ranking: Sendable {
     /// In `Field.text` order: title, headings, body, description.
     public var weights: [Float] = [3.0, 1.5, 1.0, 1.0]
     public var b: [Float] = [0.4, 0.5, 0.75, 0.5]
+    /// Share of a word's score added again where the document spells it exactly as the query.
+    public var exactBonus: Float = 0.25
+    /// Share added where the document's spelling folds to the query's (ae/ä, ss/ß, …).
+    public var foldedBonus: Float = 0.15
 
     public init() {}
 

@@ -33,9 +33,16 @@ public final class Searcher {
 
     // MARK: Analysis of the query
 
-    /// A query item reduced to index terms.
+    /// A query word reduced to its index terms.
+    struct Word {
+        var stem: [UInt8]
+        var exact: [UInt8]
+        var folded: [UInt8]
+    }
+
+    /// A query item reduced to index terms: a word, or a phrase of stems.
     enum Item {
-        case term([UInt8])
+        case word(Word)
         case phrase([[UInt8]])
     }
 
@@ -69,7 +76,7 @@ public final class Searcher {
         for group in result.groups {
             for item in group {
                 switch item {
-                case .term(let t): result.terms.insert(t)
+                case .word(let w): result.terms.insert(w.stem)
                 case .phrase(let ts): ts.forEach { result.terms.insert($0) }
                 }
             }
@@ -79,26 +86,31 @@ public final class Searcher {
 
     /// One word may give several tokens ("Sozial-Jugendamt"): those become a phrase.
     private func analyze(_ alternative: Query.Alternative) -> (item: Item?, stop: Bool) {
-        var terms: [[UInt8]] = []
+        var words: [Word] = []
         var allStop = true
-        let words: [String]
+        let texts: [String]
         switch alternative {
-        case .word(let w): words = [w]
-        case .phrase(let ws): words = ws
+        case .word(let w): texts = [w]
+        case .phrase(let ws): texts = ws
         }
-        for word in words {
-            var copy = word
+        for text in texts {
+            var copy = text
             _ = copy.withUTF8 { utf8 in
-                analyzer.analyze(utf8) { _, _, stem, stop in
-                    terms.append(Array(stem))
-                    if !stop { allStop = false }
+                analyzer.analyze(utf8) { term in
+                    switch term.kind {
+                    case .exact:
+                        words.append(Word(stem: [], exact: Array(term.bytes), folded: Array(term.bytes)))
+                        if !term.isStopWord { allStop = false }
+                    case .folded: words[words.count - 1].folded = Array(term.bytes)
+                    case .stem: words[words.count - 1].stem = Array(term.bytes)
+                    }
                 }
             }
         }
-        switch terms.count {
+        switch words.count {
         case 0: return (nil, true)
-        case 1: return (.term(terms[0]), allStop)
-        default: return (.phrase(terms), allStop)
+        case 1: return (.word(words[0]), allStop)
+        default: return (.phrase(words.map(\.stem)), allStop)
         }
     }
 
@@ -119,6 +131,14 @@ public final class Searcher {
                     let d = Int(m.docs[k])
                     scores[d] += idf * ranking.saturate(m.weights[k])
                     masks[d] |= 1 << UInt64(g)
+                }
+                // The same word spelled as in the query, or folded the same way, ranks higher.
+                guard case .word(let word) = item else { continue }
+                for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches(word.exact, kinds: [.exact])),
+                                          (ranking.foldedBonus, try spellingMatches(word.folded, kinds: [.exact, .folded]))] {
+                    for k in 0..<spelling.count {
+                        scores[Int(spelling.docs[k])] += bonus * idf * ranking.saturate(spelling.weights[k])
+                    }
                 }
             }
         }
@@ -155,7 +175,7 @@ public final class Searcher {
 
     private func matches(_ item: Item) throws(IndexError) -> Matches {
         switch item {
-        case .term(let t): try termMatches(t)
+        case .word(let w): try termMatches(w.stem)
         case .phrase(let ts): try phraseMatches(ts)
         }
     }
@@ -190,10 +210,17 @@ public final class Searcher {
     }
 
     private func termMatches(_ term: [UInt8]) throws(IndexError) -> Matches {
+        try spellingMatches(term, kinds: [.stem])
+    }
+
+    /// Documents holding `term` as one of `kinds`, frequencies of the kinds added up.
+    private func spellingMatches(_ term: [UInt8], kinds: [TermKind]) throws(IndexError) -> Matches {
         try collect { (field, segment, add) throws(IndexError) in
-            guard let info = try segment.lookup(field, term) else { return }
-            var cursor = try segment.postings(info)
-            while try cursor.next() { add(cursor.doc, cursor.freq) }
+            for kind in kinds {
+                guard let info = try segment.lookup(field, kind, term) else { continue }
+                var cursor = try segment.postings(info)
+                while try cursor.next() { add(cursor.doc, cursor.freq) }
+            }
         }
     }
 
@@ -203,7 +230,7 @@ public final class Searcher {
         return try collect { (field, segment, add) throws(IndexError) in
             var cursors: [PostingsCursor] = []
             for t in terms {
-                guard let info = try segment.lookup(field, t) else { return }
+                guard let info = try segment.lookup(field, .stem, t) else { return }
                 cursors.append(try segment.postings(info, positions: true))
             }
             guard try cursors[0].next() else { return }

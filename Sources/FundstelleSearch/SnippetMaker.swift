@@ -51,7 +51,7 @@ struct SnippetMaker {
         var matched: [Int] = []  // indices into tokens
         var matchedTerm: [Int] = []  // which query term, for variety
         let first = firstLetters
-        analyzer.terms(utf8, where: { word in
+        analyzer.stems(utf8, where: { word in
             let b = word[0]
             return b >= 0x80 || first[Int(b &- 0x41 < 26 ? b | 0x20 : b)]
         }) { token, stem in

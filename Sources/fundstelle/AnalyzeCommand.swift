@@ -8,7 +8,7 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Show how text is analysed: each token with offsets, position, normalised form and stem.",
         discussion: """
             Offsets are byte offsets into the UTF-8 text. With --json, one array of
-            {"text", "start", "end", "position", "normalized", "stem", "stopword"}.
+            {"text", "start", "end", "position", "normalized", "folded", "stem", "stopword", "flags"}.
             """
     )
 
@@ -31,18 +31,24 @@ struct AnalyzeCommand: ParsableCommand {
                 w.number(t.end, key: "end")
                 w.number(t.position, key: "position")
                 w.string(t.normalized, key: "normalized")
+                w.string(t.folded, key: "folded")
                 w.string(t.stem, key: "stem")
                 w.bool(t.isStopWord, key: "stopword")
+                w.beginArray("flags")
+                for f in t.flags { w.string(f) }
+                w.endArray()
                 w.endObject()
             }
             w.endArray()
             print(w.output)
             return
         }
-        print(Terminal.dim("pos  bytes      token                normalised           stem"))
+        print(Terminal.dim("pos  bytes      token                normalised           folded               stem"))
         for t in tokens {
-            let stop = t.isStopWord ? Terminal.dim("  (stop word)") : ""
-            print("\(String(t.position).leftPadded(3))  \("\(t.start)-\(t.end)".padding(9))  \(t.text.padding(20)) \(t.normalized.padding(20)) \(Terminal.bold(t.stem))\(stop)")
+            var notes = t.flags
+            if t.isStopWord { notes.append("stop word") }
+            let note = notes.isEmpty ? "" : Terminal.dim("  (\(notes.joined(separator: ", ")))")
+            print("\(String(t.position).leftPadded(3))  \("\(t.start)-\(t.end)".padding(9))  \(t.text.padding(20)) \(t.normalized.padding(20)) \(t.folded.padding(20)) \(Terminal.bold(t.stem))\(note)")
         }
     }
 }

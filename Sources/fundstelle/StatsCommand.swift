@@ -16,10 +16,14 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         try failing {
             let reader = try openIndex(location)
-            var terms = [Field: Int]()
+            var terms = [Field: Int]()  // stems (and path keys) per field, summed over segments
+            var keys = 0  // all dictionary keys: stems, exact and folded spellings
             try indexCall(location.directory) { () throws(IndexError) in
                 for segment in reader.segments {
-                    try segment.forEachTerm { field, _, _ in terms[field, default: 0] += 1 }
+                    try segment.forEachTerm { field, kind, _, _ in
+                        if kind == .stem { terms[field, default: 0] += 1 }
+                        keys += 1
+                    }
                 }
             }
             let totalTerms = terms.values.reduce(0, +)
@@ -29,6 +33,7 @@ struct StatsCommand: ParsableCommand {
                 w.string(location.directory, key: "index")
                 w.number(reader.documentCount, key: "documents")
                 w.number(totalTerms, key: "terms")
+                w.number(keys, key: "keys")
                 w.beginArray("fields")
                 for field in Field.allCases {
                     w.beginObject()
@@ -51,7 +56,7 @@ struct StatsCommand: ParsableCommand {
             print("index       \(location.directory) (generation \(reader.generation), \(reader.segments.count) segment\(reader.segments.count == 1 ? "" : "s"))")
             print("root        \(reader.root)")
             print("documents   \(reader.documentCount)")
-            print("terms       \(totalTerms)")
+            print("terms       \(totalTerms) stems (\(keys) dictionary keys with exact and folded spellings)")
             for field in Field.allCases {
                 var line = "  \(field.name.padding(12)) \(String(terms[field] ?? 0).leftPadded(8)) terms"
                 if let slot = Field.text.firstIndex(of: field) {

@@ -18,7 +18,9 @@ func randomDocuments(_ count: Int, seed: UInt64) -> [Document] {
     }
 }
 
-/// The truth the reader must agree with: (field, term) → [(document, positions)], built naively.
+/// The truth the reader must agree with: "prefix:term" → [(document, positions)], built
+/// naively from the analyzer's values. Positions only for stems; other kinds list one
+/// placeholder per occurrence, so their count is the frequency.
 func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
     var analyzer = Analyzer()
     var map: [String: [Int: [Int32]]] = [:]
@@ -26,10 +28,16 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         for field in Field.text {
             var position = 0
             for value in SegmentBuilder.values(of: field, in: doc) where !value.isEmpty {
-                for token in analyzer.analyze(value) {
-                    map["\(field.rawValue):\(token.stem)", default: [:]][d, default: []].append(Int32(position + token.position))
+                let tokens = analyzer.analyze(value)
+                for token in tokens {
+                    let p = Int32(position + token.position)
+                    map["\(field.keyPrefix(.stem)):\(token.stem)", default: [:]][d, default: []].append(p)
+                    map["\(field.keyPrefix(.exact)):\(token.normalized)", default: [:]][d, default: []].append(-1)
+                    if token.folded != token.normalized {
+                        map["\(field.keyPrefix(.folded)):\(token.folded)", default: [:]][d, default: []].append(-1)
+                    }
                 }
-                position += (analyzer.analyze(value).last?.position ?? -1) + 1 + SegmentBuilder.valueGap
+                position += (tokens.last?.position ?? -1) + 1 + SegmentBuilder.valueGap
             }
         }
     }
@@ -54,15 +62,19 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         let truth = naiveIndex(docs)
         var seenKeys = 0
         for (s, segment) in reader.segments.enumerated() {
-            try segment.forEachTerm { (field, term, info) throws(IndexError) in
+            try segment.forEachTerm { (field, kind, term, info) throws(IndexError) in
                 guard field.isText else { return }
-                let key = "\(field.rawValue):\(String(decoding: term, as: UTF8.self))"
+                let key = "\(field.keyPrefix(kind)):\(String(decoding: term, as: UTF8.self))"
                 let expected = truth[key, default: []].filter { reader.locate($0.0)!.segment === segment }
-                var cursor = try segment.postings(info, positions: true)
+                var cursor = try segment.postings(info, positions: kind.hasPositions)
                 var got: [(Int, [Int32])] = []
                 var positions: [Int32] = []
                 while try cursor.next() {
-                    try cursor.readPositions(into: &positions)
+                    if kind.hasPositions {
+                        try cursor.readPositions(into: &positions)
+                    } else {
+                        positions = Array(repeating: -1, count: cursor.freq)
+                    }
                     got.append((reader.bases[s] + cursor.doc, positions))
                 }
                 #expect(got.map(\.0) == expected.map(\.0), "documents of \(key)")
@@ -91,12 +103,12 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
             var best: (df: Int, term: [UInt8])?
             for token in analyzer.analyze(doc.body) {
                 let term = Array(token.stem.utf8)
-                let df = try reader.segments.reduce(0) { $0 + (try $1.lookup(.body, term)?.docFreq ?? 0) }
+                let df = try reader.segments.reduce(0) { $0 + (try $1.lookup(.body, .stem, term)?.docFreq ?? 0) }
                 if best == nil || df < best!.df { best = (df, term) }
             }
             var found: [Int] = []
             for (s, segment) in reader.segments.enumerated() {
-                guard let info = try segment.lookup(.body, best!.term) else { continue }
+                guard let info = try segment.lookup(.body, .stem, best!.term) else { continue }
                 var cursor = try segment.postings(info)
                 while try cursor.next() { found.append(reader.bases[s] + cursor.doc) }
             }
@@ -118,7 +130,7 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         try writer.commit(root: "/")
         let segment = try IndexReader.open(dir.path).segments[0]
         for probe in ["", "a", "pfleg", "pflegez", "zzz", "\u{FF}"] {
-            let info = try segment.lookup(.title, Array(probe.utf8))
+            let info = try segment.lookup(.title, .stem, Array(probe.utf8))
             #expect((info != nil) == (probe == "pfleg"), "\(probe)")
         }
     }

@@ -103,6 +103,38 @@ let laws = [
         }
     }
 
+    /// Folding conflates distinct words; the exact spelling ranks first, then the folded one.
+    @Test func exactSpellingAboveFoldedAboveStemmed() throws {
+        let docs = [
+            Document(path: "masse", title: "Seite", body: "Die Masse der Anträge wächst."),
+            Document(path: "massen", title: "Seite", body: "Die Massen der Anträge wachsen."),
+            Document(path: "maße", title: "Seite", body: "Die Maße der Anträge wachsen."),
+        ]
+        try withIndex(docs) { searcher throws in
+            #expect(try searcher.search("Maße").hits.map(\.path) == ["maße", "masse", "massen"])
+            #expect(try searcher.search("Masse").hits.map(\.path).first == "masse")
+            #expect(try searcher.search("Massen").hits.map(\.path).first == "massen")
+        }
+    }
+
+    @Test func genderFormsAndLegalCitations() throws {
+        let docs = [
+            Document(path: "a", title: "Beratung", body: "Alle Bürger*innen können Anträge stellen."),
+            Document(path: "b", title: "Leistungsberechtigte", headings: ["SGB 12"], body: "Nach § 27 SGB XII erhalten Personen Hilfe."),
+            Document(path: "c", title: "Termine", body: "Die Frist endet am 03.07.2025 um 12 Uhr."),
+        ]
+        try withIndex(docs) { searcher throws in
+            for query in ["Bürger", "Bürgerin", "Bürgerinnen", "Bürger:innen", "BürgerInnen"] {
+                #expect(try searcher.search(query).hits.map(\.path) == ["a"], "\(query)")
+            }
+            for query in ["§ 27 SGB XII", "SGB XII § 27", "SGB 12 § 27", "27 SGB XII"] {
+                #expect(try searcher.search(query).hits.map(\.path) == ["b"], "\(query)")
+            }
+            #expect(try searcher.search("2025-07-03").hits.map(\.path) == ["c"])
+            #expect(try searcher.search("3.7.2025").hits.map(\.path) == ["c"])
+        }
+    }
+
     @Test func queryParser() {
         let q = Query.parse("a \"b c\" -d OR e -\"f g\" OR")
         #expect(q.groups == [[.word("a")], [.phrase(["b", "c"])], [.word("e")]])
