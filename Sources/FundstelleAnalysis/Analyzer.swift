@@ -37,6 +37,7 @@ public struct Analyzer: Sendable {
     private var normalized: [UInt8] = []
     private var folded: [UInt8] = []
     private var stemmed: [UInt8] = []
+    private var cache = WordCache()
 
     public init() {
         normalized.reserveCapacity(64)
@@ -58,11 +59,11 @@ public struct Analyzer: Sendable {
             let book = afterSGB ? LegalTerms.romanNumeral(normalized) : nil
             afterSGB = normalized == LegalTerms.sgb
             normalized.withUnsafeBufferPointer { exact in
-                let stop = GermanStopWords.contains(exact)
+                let e = cache.entry(exact, stemmer: &stemmer, scratch: &folded)
+                let stop = e.isStopWord
                 body(AnalyzedTerm(token: token, kind: .exact, bytes: exact, isStopWord: stop))
-                GermanFolding.fold(exact, into: &folded)
-                if folded != normalized {
-                    folded.withUnsafeBufferPointer {
+                if e.foldedStart >= 0 {
+                    cache.withBytes(e.foldedStart, e.foldedLength) {
                         body(AnalyzedTerm(token: token, kind: .folded, bytes: $0, isStopWord: stop))
                     }
                 }
@@ -72,8 +73,7 @@ public struct Analyzer: Sendable {
                 } else if token.flags.contains(.number) || token.flags.contains(.section) {
                     body(AnalyzedTerm(token: token, kind: .stem, bytes: exact, isStopWord: stop))
                 } else {
-                    stemmer.stem(exact, into: &stemmed)
-                    stemmed.withUnsafeBufferPointer {
+                    cache.withBytes(e.stemStart, e.stemLength) {
                         body(AnalyzedTerm(token: token, kind: .stem, bytes: $0, isStopWord: stop))
                     }
                 }

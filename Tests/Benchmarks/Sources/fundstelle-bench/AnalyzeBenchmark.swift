@@ -63,9 +63,10 @@ struct AnalyzeBenchmark {
             let started = now()
             for text in texts {
                 _ = text.withUnsafeBufferPointer { buffer in
-                    analyzer.analyze(buffer) { token, _, stem, stop in
+                    analyzer.analyze(buffer) { term in
+                        guard term.kind == .stem else { return }  // one stem per token
                         count += 1
-                        sum &+= stem.count &+ token.position &+ (stop ? 1 : 0)
+                        sum &+= term.bytes.count &+ term.token.position &+ (term.isStopWord ? 1 : 0)
                     }
                 }
             }

@@ -1,0 +1,89 @@
+/// Remembers, per normalised word, what the expensive steps made of it: its stem, its folded
+/// form and whether it is a stop word. German text repeats its vocabulary, so most tokens are
+/// answered by one hash look-up instead of folding and stemming again.
+///
+/// Open addressing over one byte arena; bounded: when it holds `capacity` words it starts
+/// over. Deterministic: a cached answer is the same as a computed one.
+struct WordCache {
+    struct Entry {
+        var keyStart: Int32
+        var keyLength: Int32
+        var stemStart: Int32
+        var stemLength: Int32
+        /// -1 when the folded form equals the word.
+        var foldedStart: Int32
+        var foldedLength: Int32
+        var isStopWord: Bool
+    }
+
+    private var arena: [UInt8] = []
+    private(set) var entries: [Entry] = []
+    private var slots: [Int32]
+    private let capacity: Int
+
+    init(capacity: Int = 1 << 17) {
+        self.capacity = capacity
+        slots = [Int32](repeating: -1, count: capacity * 2)
+        arena.reserveCapacity(capacity * 12)
+        entries.reserveCapacity(capacity)
+    }
+
+    /// The entry of `word`, computed with `stemmer` (and `scratch` for folding) on a miss.
+    mutating func entry(
+        _ word: UnsafeBufferPointer<UInt8>, stemmer: inout GermanStemmer, scratch: inout [UInt8]
+    ) -> Entry {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in word {
+            h ^= UInt64(b)
+            h &*= 0x0000_0100_0000_01B3
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            let e = entries[Int(id)]
+            if Int(e.keyLength) == word.count, arena.withUnsafeBufferPointer({ a in
+                memcmp(a.baseAddress! + Int(e.keyStart), word.baseAddress!, word.count) == 0
+            }) {
+                return e
+            }
+            slot = (slot + 1) & mask
+        }
+        if entries.count >= capacity {
+            entries.removeAll(keepingCapacity: true)
+            arena.removeAll(keepingCapacity: true)
+            for i in slots.indices { slots[i] = -1 }
+            slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
+        }
+        var e = Entry(keyStart: Int32(arena.count), keyLength: Int32(word.count), stemStart: 0, stemLength: 0,
+                      foldedStart: -1, foldedLength: 0, isStopWord: GermanStopWords.contains(word))
+        arena.append(contentsOf: word)
+        GermanFolding.fold(word, into: &scratch)
+        if !scratch.elementsEqual(word) {
+            e.foldedStart = Int32(arena.count)
+            e.foldedLength = Int32(scratch.count)
+            arena.append(contentsOf: scratch)
+        }
+        GermanConflation.indexTerm(word, into: &scratch)  // the index term (see GermanConflation)
+        e.stemStart = Int32(arena.count)
+        e.stemLength = Int32(scratch.count)
+        arena.append(contentsOf: scratch)
+        slots[slot] = Int32(entries.count)
+        entries.append(e)
+        return e
+    }
+
+    /// Calls `body` with the arena bytes `start ..< start + length`.
+    func withBytes<R>(_ start: Int32, _ length: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        arena.withUnsafeBufferPointer { a in
+            body(UnsafeBufferPointer(rebasing: a[Int(start)..<Int(start + length)]))
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
