@@ -1,4 +1,5 @@
-/// Remembers, per normalised word, what the expensive steps made of it: its stem, its folded
+/// Remembers, per normalised word, what the expensive steps made of it: its index term
+/// (`GermanConflation`), its folded
 /// form and whether it is a stop word. German text repeats its vocabulary, so most tokens are
 /// answered by one hash look-up instead of folding and stemming again.
 ///
@@ -28,9 +29,9 @@ struct WordCache {
         entries.reserveCapacity(capacity)
     }
 
-    /// The entry of `word`, computed with `stemmer` (and `scratch` for folding) on a miss.
+    /// The entry of `word`, computed on a miss (with `scratch` as working space).
     mutating func entry(
-        _ word: UnsafeBufferPointer<UInt8>, stemmer: inout GermanStemmer, scratch: inout [UInt8]
+        _ word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]
     ) -> Entry {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for b in word {
