@@ -2,6 +2,7 @@
 //
 //   fundstelle-bench queries --index DIR --queries FILE [--runs N] [--min-hit-rate R] ...
 //   fundstelle-bench analyze [--raw] [--runs N] FILE|DIR...
+//   fundstelle-bench compounds --jwordsplitter FILE --dweiss FILE [--frequencies FILE] CORPUS...
 //
 // Exit codes: 0 success, 1 a check failed or an input could not be read, 64 usage error.
 
@@ -39,6 +40,23 @@ let usage = """
             --raw                analyse the raw file bytes instead of the extracted text
             --runs N             timed passes over all text, the fastest counts (default 3)
 
+      compounds [options] [CORPUS FILE|DIR...]
+          Decompounder accuracy and speed. Word frequencies are counted from the corpus files
+          (.xml, .html, .htm, .xhtml, .txt; markup stripped crudely), never from the test lists.
+            --jwordsplitter FILE test-de-large.txt: exact splits / words kept whole
+            --dweiss FILE        test-compounds.utf8: exact splits
+            --frequencies FILE   read the frequency table from FILE, or count and write it there
+            --min-split R, --min-whole R
+                                 fail (exit 1) below these jwordsplitter rates (0–1)
+            --min-part-frequency N, --min-part-length N
+                                 override the Decompounder defaults
+            --show-errors N      list up to N wrong answers
+
+      conflation FILE...
+          Pairwise precision, recall and F1 of stems on gold clusters of word forms (one
+          cluster per line, forms separated by spaces: CISTEM's gold standards) for Snowball
+          German, CISTEM, and Fundstelle's index term.
+
     """
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -54,6 +72,10 @@ do {
         exit(try QueriesBenchmark(arguments: arguments).run())
     case "analyze":
         exit(try AnalyzeBenchmark(arguments: arguments).run())
+    case "conflation":
+        exit(try ConflationBenchmark(arguments: arguments).run())
+    case "compounds":
+        exit(try CompoundsBenchmark(arguments: arguments).run())
     case "-h", "--help", "help":
         print(usage, terminator: "")
         exit(0)
