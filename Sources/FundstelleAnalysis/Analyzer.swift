@@ -10,11 +10,15 @@ public struct AnalyzedToken: Sendable, Equatable, Codable {
     public var normalized: String
     /// The spelling key: umlauts, ß and accents folded.
     public var folded: String
-    /// The index term a query matches: the Snowball German stem of `normalized`.
+    /// The index term a query matches: `GermanConflation`'s term for `normalized` (a CISTEM-style
+    /// stem; `GermanStemmer` gives Snowball's).
     public var stem: String
     public var isStopWord: Bool
-    /// "number", "section", "gendered", "truncated-end", "truncated-start".
+    /// "number", "section", "gendered", "truncated-end", "truncated-start", "abbreviation".
     public var flags: [String]
+    /// Further index terms at the token's position: for "Bürger*innen" the terms of "Bürger"
+    /// and "Bürgerin".
+    public var expansions: [String] = []
 }
 
 /// One term the analyzer emits; its buffer is valid only during the callback.
@@ -26,23 +30,20 @@ public struct AnalyzedTerm {
 }
 
 /// The German analysis chain: tokenize → normalise (lower-case, gender forms, numbers) →
-/// stop-word flag → exact form, folded form, stem.
+/// stop-word flag → exact form, folded form, index term (`GermanConflation`).
 ///
 /// Query text and document text go through the same chain, so a query word meets the index
 /// terms of every inflected and folded spelling ("Fachkraefte" ↔ "Fachkräfte"). Stop words are
 /// indexed (phrases keep their positions) but flagged, so a query can leave them out of its
 /// required words. One analyzer owns reusable buffers; use one per thread.
 public struct Analyzer: Sendable {
-    private var stemmer = GermanStemmer()
     private var normalized: [UInt8] = []
     private var folded: [UInt8] = []
-    private var stemmed: [UInt8] = []
     private var cache = WordCache()
 
     public init() {
         normalized.reserveCapacity(64)
         folded.reserveCapacity(64)
-        stemmed.reserveCapacity(64)
     }
 
     /// Calls `body` for each term of each token of `text`: first its exact form, then its folded
@@ -59,7 +60,7 @@ public struct Analyzer: Sendable {
             let book = afterSGB ? LegalTerms.romanNumeral(normalized) : nil
             afterSGB = normalized == LegalTerms.sgb
             normalized.withUnsafeBufferPointer { exact in
-                let e = cache.entry(exact, stemmer: &stemmer, scratch: &folded)
+                let e = cache.entry(exact, scratch: &folded)
                 let stop = e.isStopWord
                 body(AnalyzedTerm(token: token, kind: .exact, bytes: exact, isStopWord: stop))
                 if e.foldedStart >= 0 {
@@ -78,7 +79,23 @@ public struct Analyzer: Sendable {
                     }
                 }
             }
+            // "Bürger*innen" stands for "Bürger", "Bürgerin" and "Bürgerinnen": their terms too.
+            if token.flags.contains(.gendered), let base = TokenNormalizer.genderBase(normalized) {
+                var emitted = [termOf(normalized)]  // the token's own term, emitted above
+                for ending in ["", "in", "innen"] {
+                    let term = termOf(Array(base) + Array(ending.utf8))
+                    if emitted.contains(term) { continue }
+                    emitted.append(term)
+                    term.withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .stem, bytes: $0, isStopWord: false)) }
+                }
+            }
         }
+    }
+
+    /// The index term of a normalised word, through the cache.
+    private mutating func termOf(_ word: [UInt8]) -> [UInt8] {
+        let e = word.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
+        return cache.withBytes(e.stemStart, e.stemLength) { Array($0) }
     }
 
     /// The stems only: calls `body(token, stem)` for tokens that `wanted` accepts (it sees the
@@ -96,16 +113,20 @@ public struct Analyzer: Sendable {
                 return
             }
             TokenNormalizer.normalize(word, flags: token.flags, into: &normalized)
+            guard !normalized.isEmpty else {
+                body(token, nil)
+                return
+            }
             if token.flags.contains(.number) || token.flags.contains(.section) {
                 normalized.withUnsafeBufferPointer { body(token, $0) }
                 return
             }
-            normalized.withUnsafeBufferPointer { stemmer.stem($0, into: &stemmed) }
-            stemmed.withUnsafeBufferPointer { body(token, $0) }
+            let e = normalized.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
+            cache.withBytes(e.stemStart, e.stemLength) { body(token, $0) }
         }
     }
 
-    /// The index term (stem) of a single word ("Pflegeeinrichtungen" → "pflegeeinricht").
+    /// The index term (stem) of a single word ("Pflegeeinrichtungen" → "pflegeeinrichtung").
     public mutating func term(_ word: String) -> [UInt8] {
         var result: [UInt8]?
         var copy = word
@@ -120,12 +141,14 @@ public struct Analyzer: Sendable {
     /// The whole chain as values, for `fundstelle analyze`, tests and snippets.
     public mutating func analyze(_ text: String) -> [AnalyzedToken] {
         var result: [AnalyzedToken] = []
+        var stemSeen = false  // the current token's first stem came already: more are expansions
         var copy = text
         _ = copy.withUTF8 { buffer in
             analyze(buffer) { term in
                 let value = String(decoding: term.bytes, as: UTF8.self)
                 switch term.kind {
                 case .exact:
+                    stemSeen = false
                     result.append(AnalyzedToken(
                         text: String(decoding: UnsafeBufferPointer(rebasing: buffer[term.token.start..<term.token.end]), as: UTF8.self),
                         start: term.token.start, end: term.token.end, position: term.token.position,
@@ -134,7 +157,12 @@ public struct Analyzer: Sendable {
                 case .folded:
                     result[result.count - 1].folded = value
                 case .stem:
-                    result[result.count - 1].stem = value
+                    if stemSeen {
+                        result[result.count - 1].expansions.append(value)
+                    } else {
+                        result[result.count - 1].stem = value
+                    }
+                    stemSeen = true
                 }
             }
         }

@@ -11,6 +11,16 @@ public enum TokenNormalizer {
         if flags.contains(.abbreviation) { out.removeAll { $0 == 0x2E || $0 == 0x20 } }
     }
 
+    /// The masculine base of a normalised gender-inclusive form: "bürgerinnen" → "bürger",
+    /// "mitarbeiterin" → "mitarbeiter"; nil when it has neither ending.
+    public static func genderBase(_ s: [UInt8]) -> ArraySlice<UInt8>? {
+        for ending in ["innen", "in"] {
+            let e = Array(ending.utf8)
+            if s.count > e.count + 2, s.suffix(e.count).elementsEqual(e) { return s.dropLast(e.count) }
+        }
+        return nil
+    }
+
     /// German dates to ISO; thousands dots removed when every group after a dot has three digits.
     static func normalizeNumber(_ s: inout [UInt8]) {
         guard s.contains(0x2E) else { return }

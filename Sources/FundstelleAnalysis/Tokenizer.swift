@@ -86,7 +86,8 @@ public enum Tokenizer {
                     continue
                 }
             }
-            let word = scanWord(text, from: i, flags: [])
+            var word = scanWord(text, from: i, flags: [])
+            if hasInnerCapitalI(text, from: i, to: word.end) { word.flags.insert(.gendered) }
             body(Token(start: i, end: word.end, position: position, flags: word.flags))
             position += 1
             i = word.next
@@ -203,6 +204,19 @@ public enum Tokenizer {
         let d = { (k: Int) in text[i + k] &- 0x30 < 10 }
         guard d(1), d(2), text[i + 3] == 0x2D, d(4), d(5) else { return false }
         return i + 6 == text.count || !WordClass.ascii(text[i + 6])
+    }
+
+    /// "BürgerInnen", "MitarbeiterIn": the word ends in "In" or "Innen" right after a lower-case
+    /// ASCII letter.
+    private static func hasInnerCapitalI(_ text: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Bool {
+        func matches(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            guard end - from > n + 1 else { return false }
+            let before = text[end - n - 1]
+            guard before &- 0x61 < 26 else { return false }
+            return suffix.withUTF8Buffer { s in (0..<n).allSatisfy { text[end - n + $0] == s[$0] } }
+        }
+        return matches("Innen") || matches("In")
     }
 
     /// The end of "*innen", ":in", "/-innen", … at `i`, when the word ends right after it.

@@ -35,7 +35,8 @@ public final class Searcher {
 
     /// A query word reduced to its index terms.
     struct Word {
-        var stem: [UInt8]
+        /// The word's index terms: one, or several for a gender-inclusive form.
+        var stems: [[UInt8]]
         var exact: [UInt8]
         var folded: [UInt8]
     }
@@ -76,7 +77,7 @@ public final class Searcher {
         for group in result.groups {
             for item in group {
                 switch item {
-                case .word(let w): result.terms.insert(w.stem)
+                case .word(let w): w.stems.forEach { result.terms.insert($0) }
                 case .phrase(let ts): ts.forEach { result.terms.insert($0) }
                 }
             }
@@ -99,10 +100,10 @@ public final class Searcher {
                 analyzer.analyze(utf8) { term in
                     switch term.kind {
                     case .exact:
-                        words.append(Word(stem: [], exact: Array(term.bytes), folded: Array(term.bytes)))
+                        words.append(Word(stems: [], exact: Array(term.bytes), folded: Array(term.bytes)))
                         if !term.isStopWord { allStop = false }
                     case .folded: words[words.count - 1].folded = Array(term.bytes)
-                    case .stem: words[words.count - 1].stem = Array(term.bytes)
+                    case .stem: words[words.count - 1].stems.append(Array(term.bytes))
                     }
                 }
             }
@@ -110,7 +111,7 @@ public final class Searcher {
         switch words.count {
         case 0: return (nil, true)
         case 1: return (.word(words[0]), allStop)
-        default: return (.phrase(words.map(\.stem)), allStop)
+        default: return (.phrase(words.map { $0.stems[0] }), allStop)
         }
     }
 
@@ -134,8 +135,8 @@ public final class Searcher {
                 }
                 // The same word spelled as in the query, or folded the same way, ranks higher.
                 guard case .word(let word) = item else { continue }
-                for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches(word.exact, kinds: [.exact])),
-                                          (ranking.foldedBonus, try spellingMatches(word.folded, kinds: [.exact, .folded]))] {
+                for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [.exact])),
+                                          (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [.exact, .folded]))] {
                     for k in 0..<spelling.count {
                         scores[Int(spelling.docs[k])] += bonus * idf * ranking.saturate(spelling.weights[k])
                     }
@@ -175,7 +176,7 @@ public final class Searcher {
 
     private func matches(_ item: Item) throws(IndexError) -> Matches {
         switch item {
-        case .word(let w): try termMatches(w.stem)
+        case .word(let w): try spellingMatches(w.stems, kinds: [.stem])
         case .phrase(let ts): try phraseMatches(ts)
         }
     }
@@ -209,17 +210,15 @@ public final class Searcher {
         return result
     }
 
-    private func termMatches(_ term: [UInt8]) throws(IndexError) -> Matches {
-        try spellingMatches(term, kinds: [.stem])
-    }
-
-    /// Documents holding `term` as one of `kinds`, frequencies of the kinds added up.
-    private func spellingMatches(_ term: [UInt8], kinds: [TermKind]) throws(IndexError) -> Matches {
+    /// Documents holding any of `terms` as one of `kinds`, their frequencies added up.
+    private func spellingMatches(_ terms: [[UInt8]], kinds: [TermKind]) throws(IndexError) -> Matches {
         try collect { (field, segment, add) throws(IndexError) in
-            for kind in kinds {
-                guard let info = try segment.lookup(field, kind, term) else { continue }
-                var cursor = try segment.postings(info)
-                while try cursor.next() { add(cursor.doc, cursor.freq) }
+            for term in terms {
+                for kind in kinds {
+                    guard let info = try segment.lookup(field, kind, term) else { continue }
+                    var cursor = try segment.postings(info)
+                    while try cursor.next() { add(cursor.doc, cursor.freq) }
+                }
             }
         }
     }

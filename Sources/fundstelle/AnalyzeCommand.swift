@@ -8,7 +8,8 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Show how text is analysed: each token with offsets, position, normalised form and stem.",
         discussion: """
             Offsets are byte offsets into the UTF-8 text. With --json, one array of
-            {"text", "start", "end", "position", "normalized", "folded", "stem", "stopword", "flags"}.
+            {"text", "start", "end", "position", "normalized", "folded", "stem", "stopword", "flags",
+            "expansions"}: expansions are further index terms at the token's position.
             """
     )
 
@@ -37,6 +38,9 @@ struct AnalyzeCommand: ParsableCommand {
                 w.beginArray("flags")
                 for f in t.flags { w.string(f) }
                 w.endArray()
+                w.beginArray("expansions")
+                for e in t.expansions { w.string(e) }
+                w.endArray()
                 w.endObject()
             }
             w.endArray()
@@ -47,6 +51,7 @@ struct AnalyzeCommand: ParsableCommand {
         for t in tokens {
             var notes = t.flags
             if t.isStopWord { notes.append("stop word") }
+            if !t.expansions.isEmpty { notes.append("also " + t.expansions.joined(separator: ", ")) }
             let note = notes.isEmpty ? "" : Terminal.dim("  (\(notes.joined(separator: ", ")))")
             print("\(String(t.position).leftPadded(3))  \("\(t.start)-\(t.end)".padding(9))  \(t.text.padding(20)) \(t.normalized.padding(20)) \(t.folded.padding(20)) \(Terminal.bold(t.stem))\(note)")
         }

@@ -179,7 +179,7 @@ func makeSite(_ root: String) throws {
         let tokens = try #require(try JSONSerialization.jsonObject(with: Data(analyzed.stdout.utf8)) as? [[String: Any]])
         #expect(tokens.count == 2)
         #expect(tokens[1]["start"] as? Int == 4 && tokens[1]["end"] as? Int == 15 && tokens[1]["position"] as? Int == 1)
-        #expect(tokens[1]["stem"] as? String == "fachkraft")
+        #expect(tokens[1]["stem"] as? String == "fachkraf")  // the index term; `stem` gives Snowball's
         #expect(tokens[0]["stopword"] as? Bool == true)
 
         let stems = try CLI.run(["stem"], stdin: "häuser\nstraße\nlehrerinnen\n")
