@@ -17,8 +17,10 @@ public struct AnalyzedToken: Sendable, Equatable, Codable {
     /// "number", "section", "gendered", "truncated-end", "truncated-start", "abbreviation".
     public var flags: [String]
     /// Further index terms at the token's position: for "Bürger*innen" the terms of "Bürger"
-    /// and "Bürgerin".
+    /// and "Bürgerin"; for "Sozial-" in "Sozial- und Jugendamt" the term of "Sozialamt".
     public var expansions: [String] = []
+    /// Index terms of the compound's parts: "pfleg", "einrichtung" for "Pflegeeinrichtungen".
+    public var parts: [String] = []
 }
 
 /// One term the analyzer emits; its buffer is valid only during the callback.
@@ -30,38 +32,49 @@ public struct AnalyzedTerm {
 }
 
 /// The German analysis chain: tokenize → normalise (lower-case, gender forms, numbers) →
-/// stop-word flag → exact form, folded form, index term (`GermanConflation`).
+/// stop-word flag → exact form, folded form, index term (`GermanConflation`) → with a
+/// decompounder, the terms of compound parts and the completions of ellipses.
 ///
 /// Query text and document text go through the same chain, so a query word meets the index
 /// terms of every inflected and folded spelling ("Fachkraefte" ↔ "Fachkräfte"). Stop words are
 /// indexed (phrases keep their positions) but flagged, so a query can leave them out of its
-/// required words. One analyzer owns reusable buffers; use one per thread.
+/// required words. One analyzer owns reusable buffers and a cache; use one per thread.
 public struct Analyzer: Sendable {
     private var normalized: [UInt8] = []
     private var folded: [UInt8] = []
     private var cache = WordCache()
 
-    public init() {
+    /// - Parameter decompounder: splits compounds into parts (emitted as `.part` terms) and
+    ///   completes ellipses ("Sozial- und Jugendamt" → "Sozialamt"); nil for neither.
+    public init(decompounder: Decompounder? = nil) {
         normalized.reserveCapacity(64)
         folded.reserveCapacity(64)
+        cache.decompounder = decompounder
     }
 
+    /// Words that join the members of an ellipsis ("Kinder- und Jugendhilfe", "Ein- oder Ausgang").
+    private static let conjunctions: Set<[UInt8]> = Set(["und", "oder", "bzw", "sowie", "noch"].map { Array($0.utf8) })
+
     /// Calls `body` for each term of each token of `text`: first its exact form, then its folded
-    /// form when that differs, then its stem. Returns the position after the last token.
+    /// form when that differs, then its stem, then further terms (gender forms, compound parts,
+    /// completed ellipses). Returns the position after the last token.
     @discardableResult
     public mutating func analyze(
         _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0, _ body: (AnalyzedTerm) -> Void
     ) -> Int {
         var afterSGB = false  // the previous token was "SGB": a roman numeral names the book
+        var truncated: [(token: Token, word: [UInt8])] = []  // "Sozial-", "Kinder-", waiting for their head
+        var previousWord: [UInt8] = []  // the last word that was not a conjunction, for "-nehmer"
         return Tokenizer.tokenize(text, firstPosition: firstPosition) { token in
             let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
             TokenNormalizer.normalize(word, flags: token.flags, into: &normalized)
             guard !normalized.isEmpty else { return }
             let book = afterSGB ? LegalTerms.romanNumeral(normalized) : nil
             afterSGB = normalized == LegalTerms.sgb
+            let e = normalized.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
+            let firstSeen = cache.lastWasNew
+            let stop = e.isStopWord
             normalized.withUnsafeBufferPointer { exact in
-                let e = cache.entry(exact, scratch: &folded)
-                let stop = e.isStopWord
                 body(AnalyzedTerm(token: token, kind: .exact, bytes: exact, isStopWord: stop))
                 if e.foldedStart >= 0 {
                     cache.withBytes(e.foldedStart, e.foldedLength) {
@@ -89,7 +102,58 @@ public struct Analyzer: Sendable {
                     term.withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .stem, bytes: $0, isStopWord: false)) }
                 }
             }
+            cache.forEachPart(of: e) { body(AnalyzedTerm(token: token, kind: .part, bytes: $0, isStopWord: false)) }
+            if firstSeen, e.partsCount > 0 {
+                var record = SplitKey.make(word: normalized)
+                cache.forEachPart(of: e) { SplitKey.append(part: $0, to: &record) }
+                record.withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .split, bytes: $0, isStopWord: false)) }
+            }
+            guard cache.decompounder != nil else { return }
+
+            // Ellipses: "Sozial- und Jugendamt" → Sozialamt; "Arbeitgeber und -nehmer" → Arbeitnehmer.
+            if Analyzer.conjunctions.contains(normalized) { return }
+            if token.flags.contains(.truncatedStart), e.headOffset < 0, !previousWord.isEmpty {
+                let modifier = modifierOf(previousWord)
+                if !modifier.isEmpty { emitCompletion(modifier + normalized, at: token, body) }
+            }
+            if token.flags.contains(.truncatedEnd) {
+                truncated.append((token, normalized))
+            } else {
+                if !truncated.isEmpty {
+                    let head = headOf(normalized, entry: e)
+                    if !head.isEmpty {
+                        for t in truncated { emitCompletion(t.word + head, at: t.token, body) }
+                    }
+                    truncated.removeAll()
+                }
+                previousWord = normalized
+            }
         }
+    }
+
+    /// Emits the terms of a completed ellipsis ("sozialamt") at the truncated token.
+    private mutating func emitCompletion(_ word: [UInt8], at token: Token, _ body: (AnalyzedTerm) -> Void) {
+        word.withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .exact, bytes: $0, isStopWord: false)) }
+        termOf(word).withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .stem, bytes: $0, isStopWord: false)) }
+    }
+
+    /// The head of a compound ("amt" of "jugendamt"): its last part, or — when the decompounder
+    /// does not split it — the longest proper suffix of at least four bytes that is a word of
+    /// the corpus ("gang" of "ausgang"); empty when there is none.
+    private func headOf(_ word: [UInt8], entry: WordCache.Entry) -> [UInt8] {
+        if entry.headOffset > 0 { return Array(word[Int(entry.headOffset)...]) }
+        guard let decompounder = cache.decompounder, word.count >= 7 else { return [] }
+        for cut in 2...(word.count - 4) where word[cut] & 0xC0 != 0x80 {
+            let suffix = Array(word[cut...])
+            if suffix.withUnsafeBufferPointer({ decompounder.isWord($0) }) { return suffix }
+        }
+        return []
+    }
+
+    /// The modifier of a compound ("arbeit" of "arbeitgeber"): all before its last part.
+    private mutating func modifierOf(_ word: [UInt8]) -> [UInt8] {
+        let e = word.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
+        return e.headOffset > 0 ? Array(word[..<Int(e.headOffset)]) : []
     }
 
     /// The index term of a normalised word, through the cache.
@@ -141,28 +205,34 @@ public struct Analyzer: Sendable {
     /// The whole chain as values, for `fundstelle analyze`, tests and snippets.
     public mutating func analyze(_ text: String) -> [AnalyzedToken] {
         var result: [AnalyzedToken] = []
-        var stemSeen = false  // the current token's first stem came already: more are expansions
+        var index: [Int: Int] = [:]  // position → its token in `result`
+        var stemSeen = Set<Int>()  // positions whose first stem came already: more are expansions
         var copy = text
         _ = copy.withUTF8 { buffer in
             analyze(buffer) { term in
                 let value = String(decoding: term.bytes, as: UTF8.self)
-                switch term.kind {
-                case .exact:
-                    stemSeen = false
+                let position = term.token.position
+                guard let i = index[position] else {
+                    // The first term of a token is its exact form.
+                    index[position] = result.count
                     result.append(AnalyzedToken(
                         text: String(decoding: UnsafeBufferPointer(rebasing: buffer[term.token.start..<term.token.end]), as: UTF8.self),
-                        start: term.token.start, end: term.token.end, position: term.token.position,
+                        start: term.token.start, end: term.token.end, position: position,
                         normalized: value, folded: value, stem: value, isStopWord: term.isStopWord,
                         flags: Analyzer.names(term.token.flags)))
-                case .folded:
-                    result[result.count - 1].folded = value
+                    return
+                }
+                switch term.kind {
+                case .exact, .split: break  // a completed ellipsis says itself through its stem
+                case .folded: result[i].folded = value
                 case .stem:
-                    if stemSeen {
-                        result[result.count - 1].expansions.append(value)
+                    if stemSeen.contains(position) {
+                        result[i].expansions.append(value)
                     } else {
-                        result[result.count - 1].stem = value
+                        result[i].stem = value
+                        stemSeen.insert(position)
                     }
-                    stemSeen = true
+                case .part: result[i].parts.append(value)
                 }
             }
         }

@@ -96,6 +96,12 @@ public struct Decompounder: Sendable {
         words = folded
     }
 
+    /// Whether `word` (lower-cased UTF-8) occurs in the corpus often enough to count as a part.
+    public func isWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scratch: [UInt8] = []
+        return frequency(of: word, scratch: &scratch) >= minimumPartFrequency
+    }
+
     /// The parts of `word` (lower-cased UTF-8), or [] when it should stay whole.
     public func split(_ word: UnsafeBufferPointer<UInt8>) -> [Part] {
         // Cut positions: byte offsets where a scalar starts, plus the end.

@@ -15,10 +15,22 @@ struct WordCache {
         var foldedStart: Int32
         var foldedLength: Int32
         var isStopWord: Bool
+        /// Where the index terms of the word's compound parts are in `parts` (count 0: whole word).
+        var partsStart: Int32 = 0
+        var partsCount: Int32 = 0
+        /// Byte offset where the last part begins in the word ("amt" in "jugendamt"), -1 for a
+        /// word that does not split.
+        var headOffset: Int32 = -1
     }
 
     private var arena: [UInt8] = []
     private(set) var entries: [Entry] = []
+    /// Arena ranges of part terms, `partsCount` of them from an entry's `partsStart`.
+    private var parts: [(start: Int32, length: Int32)] = []
+    /// Splits compounds when set (the index sets it; a query's analyzer has none).
+    var decompounder: Decompounder?
+    /// Whether the last `entry` call computed its entry (a word not seen since the last reset).
+    private(set) var lastWasNew = false
     private var slots: [Int32]
     private let capacity: Int
 
@@ -47,6 +59,7 @@ struct WordCache {
             if Int(e.keyLength) == word.count, arena.withUnsafeBufferPointer({ a in
                 memcmp(a.baseAddress! + Int(e.keyStart), word.baseAddress!, word.count) == 0
             }) {
+                lastWasNew = false
                 return e
             }
             slot = (slot + 1) & mask
@@ -54,6 +67,7 @@ struct WordCache {
         if entries.count >= capacity {
             entries.removeAll(keepingCapacity: true)
             arena.removeAll(keepingCapacity: true)
+            parts.removeAll(keepingCapacity: true)
             for i in slots.indices { slots[i] = -1 }
             slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
         }
@@ -70,9 +84,31 @@ struct WordCache {
         e.stemStart = Int32(arena.count)
         e.stemLength = Int32(scratch.count)
         arena.append(contentsOf: scratch)
+        if let decompounder, word.count >= 7 {
+            let split = decompounder.split(word)
+            if split.count >= 2 {
+                e.partsStart = Int32(parts.count)
+                e.headOffset = Int32(split[split.count - 1].range.lowerBound)
+                for part in split {
+                    part.normalized.withUnsafeBufferPointer { GermanConflation.indexTerm($0, into: &scratch) }
+                    parts.append((Int32(arena.count), Int32(scratch.count)))
+                    arena.append(contentsOf: scratch)
+                }
+                e.partsCount = Int32(split.count)
+            }
+        }
         slots[slot] = Int32(entries.count)
         entries.append(e)
+        lastWasNew = true
         return e
+    }
+
+    /// Calls `body` with the index term of each compound part of `entry`.
+    func forEachPart(of entry: Entry, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard entry.partsCount > 0 else { return }
+        for i in Int(entry.partsStart)..<Int(entry.partsStart + entry.partsCount) {
+            withBytes(parts[i].start, parts[i].length, body)
+        }
     }
 
     /// Calls `body` with the arena bytes `start ..< start + length`.

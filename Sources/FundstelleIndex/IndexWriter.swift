@@ -1,3 +1,4 @@
+import FundstelleAnalysis
 import FundstelleExtract
 
 #if canImport(Glibc)
@@ -20,6 +21,8 @@ public final class IndexWriter {
     public let ramBudget: Int
     private let generation: Int
     private var builder = SegmentBuilder()
+    /// Words of everything added in this run, for splitting compounds.
+    private var frequencies = WordFrequencies()
     private var written: [Commit.Segment] = []
     private var writtenBytes = 0
     private var lockFD: Int32 = -1
@@ -51,6 +54,12 @@ public final class IndexWriter {
     /// Analyses `doc` and adds it to the new generation.
     public func add(_ doc: Document) throws(IndexError) {
         precondition(!committed, "IndexWriter.add after commit")
+        for field in Field.text {
+            for value in SegmentBuilder.values(of: field, in: doc) {
+                var text = value
+                text.withUTF8 { frequencies.addText($0) }
+            }
+        }
         builder.add(doc)
         if builder.estimatedBytes >= ramBudget { try flush() }
     }
@@ -58,7 +67,7 @@ public final class IndexWriter {
     private func flush() throws(IndexError) {
         guard builder.documentCount > 0 else { return }
         let name = "s\(generation)_\(written.count).seg"
-        writtenBytes += try builder.write(to: directory + "/" + name)
+        writtenBytes += try builder.write(to: directory + "/" + name, frequencies: frequencies)
         written.append(Commit.Segment(name: name, documentCount: builder.documentCount))
         builder = SegmentBuilder()
     }

@@ -6,11 +6,13 @@ enum Section: Int, CaseIterable {
     case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats
 }
 
-/// Builds one segment in memory: analyses documents, collects postings per term,
-/// then writes the segment file in one pass.
+/// Builds one segment in memory: holds documents, and when written analyses them, collects
+/// postings per term, and writes the segment file in one pass.
 ///
-/// Terms are interned into a byte arena (`TermTable`); each term's postings grow in
-/// their own byte streams, already in the on-disk encoding.
+/// Analysis waits for the write so that it can split compounds with the word frequencies of
+/// everything added by then (the index's own knowledge, in the manner of Koehn & Knight).
+/// Terms are interned into a byte arena (`TermTable`); each term's postings grow in their own
+/// byte streams, already in the on-disk encoding.
 struct SegmentBuilder {
     private struct Postings {
         var docs = ByteWriter()
@@ -23,6 +25,8 @@ struct SegmentBuilder {
     static let valueGap = 100
 
     private var analyzer = Analyzer()
+    /// Documents added and not yet analysed.
+    private var documents: [Document] = []
     private var terms = TermTable()
     private var postings: [Postings] = []
     /// Per term id: whether its key kind keeps positions.
@@ -40,9 +44,21 @@ struct SegmentBuilder {
 
     init() {}
 
+    /// Keeps `doc` for analysis at `write`, and stores its fields.
     mutating func add(_ doc: Document) {
-        let docIndex = Int32(documentCount)
-        let termsBefore = terms.count
+        let recordStart = stored.count
+        storeRecord(doc)
+        storedOffsets.append(UInt64(stored.count))
+        ids.append(DocumentID.hash(doc.path))
+        documents.append(doc)
+        // The stored record, the document itself, and the postings its text will make.
+        let text = Field.text.reduce(0) { sum, field in sum + SegmentBuilder.values(of: field, in: doc).reduce(0) { $0 + $1.utf8.count } }
+        estimatedBytes += 2 * (stored.count - recordStart) + 3 * text + 64
+        documentCount += 1
+    }
+
+    /// Analyses document `docIndex` into postings.
+    private mutating func index(_ doc: Document, _ docIndex: Int32) {
         occurrences.removeAll(keepingCapacity: true)
         for (slot, field) in Field.text.enumerated() {
             let length = analyzeField(field, values: SegmentBuilder.values(of: field, in: doc))
@@ -67,7 +83,6 @@ struct SegmentBuilder {
             var j = i
             while j < occurrences.count && Int(occurrences[j].term) == term { j += 1 }
             let freq = j - i
-            let before = postings[term].docs.count + postings[term].positions.count
             let delta = UInt64(docIndex - postings[term].lastDoc)
             // doc delta shifted left one bit; the low bit says "frequency is 1".
             if freq == 1 {
@@ -85,17 +100,8 @@ struct SegmentBuilder {
             }
             postings[term].lastDoc = docIndex
             postings[term].docFreq += 1
-            estimatedBytes += postings[term].docs.count + postings[term].positions.count - before
             i = j
         }
-        estimatedBytes += 64 * (terms.count - termsBefore)  // arena, table slot, stream headers
-
-        let recordStart = stored.count
-        storeRecord(doc)
-        storedOffsets.append(UInt64(stored.count))
-        ids.append(DocumentID.hash(doc.path))
-        estimatedBytes += stored.count - recordStart + 16
-        documentCount += 1
     }
 
     static func values(of field: Field, in doc: Document) -> [String] {
@@ -112,21 +118,26 @@ struct SegmentBuilder {
     private mutating func analyzeField(_ field: Field, values: [String]) -> Int {
         var position = 0
         var length = 0
+        var lastPosition = -1  // tokens are counted by their first term; completions come later
         for value in values where !value.isEmpty {
             var text = value
             let next = text.withUTF8 { utf8 in
                 analyzer.analyze(utf8, firstPosition: position) { term in
+                    if term.token.position > lastPosition {
+                        lastPosition = term.token.position
+                        length += 1
+                    }
                     key.removeAll(keepingCapacity: true)
-                    key.append(field.keyPrefix(term.kind))
+                    // A split is a record of the dictionary, the same for every field.
+                    key.append(term.kind == .split ? Field.title.keyPrefix(.split) : field.keyPrefix(term.kind))
                     key.append(contentsOf: term.bytes)
                     let id = key.withUnsafeBufferPointer { terms.intern($0) }
-                    occurrences.append((id, Int32(term.token.position)))
+                    if term.kind != .split { occurrences.append((id, Int32(term.token.position))) }
                     // A new term: give it a postings slot (inline: `self.analyzer` is in use).
                     while postings.count < terms.count {
                         postings.append(Postings())
                         hasPositions.append(term.kind.hasPositions)
                     }
-                    if term.kind == .stem { length += 1 }
                 }
             }
             position = next + SegmentBuilder.valueGap
@@ -149,8 +160,13 @@ struct SegmentBuilder {
         stored.string(doc.body)
     }
 
-    /// Writes the segment file at `path` (fsynced). Returns its size in bytes.
-    func write(to path: String) throws(IndexError) -> Int {
+    /// Analyses the documents, splitting compounds with `frequencies` (the words of everything
+    /// indexed in this run so far), and writes the segment file at `path` (fsynced).
+    /// Returns its size in bytes.
+    mutating func write(to path: String, frequencies: WordFrequencies) throws(IndexError) -> Int {
+        analyzer = Analyzer(decompounder: Decompounder(frequencies: frequencies))
+        for (i, doc) in documents.enumerated() { index(doc, Int32(i)) }
+        documents = []
         let out = try OutputFile(path)
         var table: [(offset: Int, length: Int)] = []
         func section(_ body: () throws(IndexError) -> Void) throws(IndexError) {

@@ -162,6 +162,38 @@ public final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// Calls `body(key, info)` for the keys that start with `prefix`, in byte order, while it
+    /// returns true. O(log blocks + keys visited).
+    public func forEachKey(
+        withPrefix prefix: [UInt8], _ body: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool
+    ) throws(IndexError) {
+        guard blockCount > 0 else { return }
+        var lo = 0, hi = blockCount - 1
+        // The last block whose first key is below the prefix: the first key with it is there or later.
+        let search: Result<Void, IndexError> = prefix.withUnsafeBytes { p in
+            Result { () throws(IndexError) in
+                while lo < hi {
+                    let mid = (lo + hi + 1) / 2
+                    if SegmentReader.compare(try firstKey(ofBlock: mid), p) < 0 { lo = mid } else { hi = mid - 1 }
+                }
+            }
+        }
+        try search.get()
+        var done = false
+        var block = lo
+        while !done && block < blockCount {
+            try scanBlock(block) { (key, info) throws(IndexError) in
+                if key.count >= prefix.count, key.prefix(prefix.count).elementsEqual(prefix) {
+                    if try !body(key, info) { done = true }
+                    return !done
+                }
+                if prefix.lexicographicallyPrecedes(key) { done = true }  // past every key with the prefix
+                return !done
+            }
+            block += 1
+        }
+    }
+
     /// Calls `body(field, kind, term, info)` for every key of the dictionary, in byte order.
     public func forEachTerm(_ body: (Field, TermKind, UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Void) throws(IndexError) {
         for block in 0..<blockCount {

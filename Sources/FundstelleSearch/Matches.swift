@@ -5,4 +5,35 @@ struct Matches {
     var weights: [Float] = []
 
     var count: Int { docs.count }
+
+    /// Documents in both, with the weights added. O(a + b).
+    static func intersection(_ a: Matches, _ b: Matches) -> Matches {
+        var r = Matches()
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if a.docs[i] < b.docs[j] { i += 1 } else if a.docs[i] > b.docs[j] { j += 1 } else {
+                r.docs.append(a.docs[i])
+                r.weights.append(a.weights[i] + b.weights[j])
+                i += 1
+                j += 1
+            }
+        }
+        return r
+    }
+
+    /// Documents in either; where both have one, `a`'s weight. O(a + b).
+    static func union(_ a: Matches, _ b: Matches) -> Matches {
+        var r = Matches()
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j >= b.count || (i < a.count && a.docs[i] < b.docs[j]) {
+                r.docs.append(a.docs[i]); r.weights.append(a.weights[i]); i += 1
+            } else if i >= a.count || b.docs[j] < a.docs[i] {
+                r.docs.append(b.docs[j]); r.weights.append(b.weights[j]); j += 1
+            } else {
+                r.docs.append(a.docs[i]); r.weights.append(a.weights[i]); i += 1; j += 1
+            }
+        }
+        return r
+    }
 }

@@ -104,6 +104,7 @@ public final class Searcher {
                         if !term.isStopWord { allStop = false }
                     case .folded: words[words.count - 1].folded = Array(term.bytes)
                     case .stem: words[words.count - 1].stems.append(Array(term.bytes))
+                    case .part, .split: break  // a query's analyzer has no decompounder
                     }
                 }
             }
@@ -135,8 +136,8 @@ public final class Searcher {
                 }
                 // The same word spelled as in the query, or folded the same way, ranks higher.
                 guard case .word(let word) = item else { continue }
-                for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [.exact])),
-                                          (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [.exact, .folded]))] {
+                for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [(.exact, 1)])),
+                                          (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)]))] {
                     for k in 0..<spelling.count {
                         scores[Int(spelling.docs[k])] += bonus * idf * ranking.saturate(spelling.weights[k])
                     }
@@ -176,14 +177,14 @@ public final class Searcher {
 
     private func matches(_ item: Item) throws(IndexError) -> Matches {
         switch item {
-        case .word(let w): try spellingMatches(w.stems, kinds: [.stem])
+        case .word(let w): try wordMatches(w)
         case .phrase(let ts): try phraseMatches(ts)
         }
     }
 
     /// Combines `freq` of each (field, document) into tf' over all segments.
     private func collect(
-        _ perField: (Field, SegmentReader, (Int, Int) -> Void) throws(IndexError) -> Void
+        _ perField: (Field, SegmentReader, (Int, Float) -> Void) throws(IndexError) -> Void
     ) throws(IndexError) -> Matches {
         var result = Matches()
         for (s, segment) in reader.segments.enumerated() {
@@ -194,7 +195,7 @@ public final class Searcher {
                 let average = max(1, reader.averageLengths[slot])
                 try perField(field, segment) { doc, freq in
                     let length = FieldNorm.decodeTable[Int(segment.norm(slot, doc))]
-                    let tf = weight * Float(freq) / (1 - b + b * length / average)
+                    let tf = weight * freq / (1 - b + b * length / average)
                     if scratch[doc] == 0 { touched.append(Int32(doc)) }
                     scratch[doc] += tf
                 }
@@ -210,17 +211,48 @@ public final class Searcher {
         return result
     }
 
-    /// Documents holding any of `terms` as one of `kinds`, their frequencies added up.
-    private func spellingMatches(_ terms: [[UInt8]], kinds: [TermKind]) throws(IndexError) -> Matches {
+    /// Documents holding any of `terms` as one of `kinds`, their frequencies added up, each
+    /// kind's times its weight.
+    private func spellingMatches(_ terms: [[UInt8]], kinds: [(TermKind, Float)]) throws(IndexError) -> Matches {
         try collect { (field, segment, add) throws(IndexError) in
             for term in terms {
-                for kind in kinds {
+                for (kind, weight) in kinds {
                     guard let info = try segment.lookup(field, kind, term) else { continue }
                     var cursor = try segment.postings(info)
-                    while try cursor.next() { add(cursor.doc, cursor.freq) }
+                    while try cursor.next() { add(cursor.doc, Float(cursor.freq) * weight) }
                 }
             }
         }
+    }
+
+    /// A word's documents: where its term stands whole, or as a part of a compound (weighted
+    /// lower); and, for a compound the index has split, where all its parts stand (lower still),
+    /// so "Pflegeeinrichtungen" finds "Einrichtungen der Pflege" below the compound itself.
+    private func wordMatches(_ word: Word) throws(IndexError) -> Matches {
+        let whole = try spellingMatches(word.stems, kinds: [(.stem, 1), (.part, ranking.partWeight)])
+        let parts = try splitOf(word.exact)
+        guard parts.count >= 2 else { return whole }
+        var all: Matches?
+        for part in parts {
+            let m = try spellingMatches([part], kinds: [(.stem, 1), (.part, 1)])
+            all = all.map { Matches.intersection($0, m) } ?? m
+        }
+        guard var together = all else { return whole }
+        for k in together.weights.indices { together.weights[k] *= ranking.partWeight / Float(parts.count) }
+        return Matches.union(whole, together)
+    }
+
+    /// The part terms of `word` as the index split it, [] when it did not.
+    private func splitOf(_ word: [UInt8]) throws(IndexError) -> [[UInt8]] {
+        let prefix = [Field.title.keyPrefix(.split)] + SplitKey.prefix(of: word)
+        var parts: [[UInt8]] = []
+        for segment in reader.segments where parts.isEmpty {
+            try segment.forEachKey(withPrefix: prefix) { key, _ in
+                parts = SplitKey.parts(UnsafeRawBufferPointer(rebasing: key[1...]))
+                return false
+            }
+        }
+        return parts
     }
 
     /// Documents where the terms stand next to each other, in order, within one field.
@@ -247,7 +279,7 @@ public final class Searcher {
                 guard agreed else { continue }
                 for i in cursors.indices { try cursors[i].readPositions(into: &positionBuffers[i]) }
                 let freq = phraseFrequency(count: terms.count)
-                if freq > 0 { add(target, freq) }
+                if freq > 0 { add(target, Float(freq)) }
                 target += 1
             }
         }

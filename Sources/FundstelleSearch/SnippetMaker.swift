@@ -38,10 +38,15 @@ struct SnippetMaker {
         return text.withUTF8 { utf8 in make(utf8, analyzer: &analyzer) }
     }
 
-    /// The index of `stem` among the query terms, if it is one. No allocation.
+    /// The index of the query term `stem` is, or of one it begins or ends with (at least four
+    /// bytes: "pflegeeinrichtung" lights up for "pfleg"), if any. No allocation.
     private func termIndex(_ stem: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (i, t) in terms.enumerated() where t.count == stem.count {
-            if t.withUnsafeBufferPointer({ memcmp($0.baseAddress!, stem.baseAddress!, t.count) == 0 }) { return i }
+        for (i, t) in terms.enumerated() where t.count <= stem.count && (t.count == stem.count || t.count >= 4) {
+            let found = t.withUnsafeBufferPointer { term in
+                memcmp(term.baseAddress!, stem.baseAddress!, term.count) == 0
+                    || memcmp(term.baseAddress!, stem.baseAddress! + stem.count - term.count, term.count) == 0
+            }
+            if found { return i }
         }
         return nil
     }

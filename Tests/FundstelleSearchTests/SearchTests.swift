@@ -135,6 +135,35 @@ let laws = [
         }
     }
 
+    /// Compounds split with the corpus' own word counts: parts find the compound (below the
+    /// whole word), a compound finds documents with all its parts (below itself), ellipses
+    /// are completed.
+    @Test func compoundsAndEllipses() throws {
+        let filler = Document(path: "z", title: "Wörter", body: String(repeating: "Amt Arbeit Geber Jugend Pflege Einrichtungen ", count: 12))
+        let docs = [
+            Document(path: "compound", title: "Heime", body: "Die Pflegeeinrichtungen im Landkreis sind voll."),
+            Document(path: "pflege", title: "Zuhause", body: "Die Pflege zu Hause ist wichtig."),
+            Document(path: "parts", title: "Angebote", body: "Einrichtungen für die häusliche Pflege und mehr."),
+            Document(path: "ellipsis", title: "Ämter", body: "Das Sozial- und Jugendamt berät Arbeitgeber und -nehmer."),
+            filler,
+        ]
+        try withIndex(docs) { searcher throws in
+            let pflege = try searcher.search("Pflege", limit: 10).hits.map(\.path)
+            #expect(pflege.contains("compound"))
+            #expect(pflege.firstIndex(of: "pflege")! < pflege.firstIndex(of: "compound")!)
+            #expect(try searcher.search("Einrichtung").hits.map(\.path).contains("compound"))
+            let compound = try searcher.search("Pflegeeinrichtungen").hits.map(\.path)
+            #expect(compound.first == "compound" && compound.contains("parts"))
+            #expect(try searcher.search("Sozialamt").hits.map(\.path) == ["ellipsis"])
+            #expect(try searcher.search("Jugendamt").hits.map(\.path) == ["ellipsis", "z"])  // z holds both parts
+            #expect(try searcher.search("Arbeitnehmer").hits.map(\.path) == ["ellipsis"])
+            // The whole compound lights up for its part.
+            let hit = try #require(try searcher.search("Pflege").hits.first { $0.path == "compound" })
+            let scalars = Array(hit.snippet.unicodeScalars)
+            #expect(hit.highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) } == ["Pflegeeinrichtungen"])
+        }
+    }
+
     @Test func queryParser() {
         let q = Query.parse("a \"b c\" -d OR e -\"f g\" OR")
         #expect(q.groups == [[.word("a")], [.phrase(["b", "c"])], [.word("e")]])
