@@ -63,6 +63,9 @@ public struct Analyzer: Sendable {
         _ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0, _ body: (AnalyzedTerm) -> Void
     ) -> Int {
         var afterSGB = false  // the previous token was "SGB": a roman numeral names the book
+        var dayToken: Token?  // "3." of "3. Juli 2025", and its day
+        var day = 0
+        var month = 0  // the month name right after such a day, else 0
         var truncated: [(token: Token, word: [UInt8])] = []  // "Sozial-", "Kinder-", waiting for their head
         var previousWord: [UInt8] = []  // the last word that was not a conjunction, for "-nehmer"
         return Tokenizer.tokenize(text, firstPosition: firstPosition) { token in
@@ -71,6 +74,28 @@ public struct Analyzer: Sendable {
             guard !normalized.isEmpty else { return }
             let book = afterSGB ? LegalTerms.romanNumeral(normalized) : nil
             afterSGB = normalized == LegalTerms.sgb
+            // "3. Juli 2025" is also the date "2025-07-03", at the day's position.
+            if let d = dayToken, month > 0, token.flags.contains(.number), normalized.count == 4,
+               let year = Int(String(decoding: normalized, as: UTF8.self)),
+               let iso = LegalTerms.isoDate(day: day, month: month, year: year)
+            {
+                iso.withUnsafeBufferPointer {
+                    body(AnalyzedTerm(token: d, kind: .exact, bytes: $0, isStopWord: false))
+                    body(AnalyzedTerm(token: d, kind: .stem, bytes: $0, isStopWord: false))
+                }
+            }
+            if dayToken != nil, month == 0, let m = LegalTerms.months[normalized] {
+                month = m
+            } else if token.flags.contains(.number), normalized.count <= 2, token.end < text.count, text[token.end] == 0x2E,
+                      let d = Int(String(decoding: normalized, as: UTF8.self))
+            {
+                dayToken = token
+                day = d
+                month = 0
+            } else {
+                dayToken = nil
+                month = 0
+            }
             let e = normalized.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
             let firstSeen = cache.lastWasNew
             let stop = e.isStopWord
@@ -113,7 +138,7 @@ public struct Analyzer: Sendable {
             // Ellipses: "Sozial- und Jugendamt" → Sozialamt; "Arbeitgeber und -nehmer" → Arbeitnehmer.
             if Analyzer.conjunctions.contains(normalized) { return }
             if token.flags.contains(.truncatedStart), e.headOffset < 0, !previousWord.isEmpty {
-                let modifier = modifierOf(previousWord)
+                let modifier = modifierOf(previousWord, completing: normalized)
                 if !modifier.isEmpty { emitCompletion(modifier + normalized, at: token, body) }
             }
             if token.flags.contains(.truncatedEnd) {
@@ -138,22 +163,34 @@ public struct Analyzer: Sendable {
     }
 
     /// The head of a compound ("amt" of "jugendamt"): its last part, or — when the decompounder
-    /// does not split it — the longest proper suffix of at least four bytes that is a word of
-    /// the corpus ("gang" of "ausgang"); empty when there is none.
+    /// does not split it — the longest proper suffix that is a word of the corpus, of at least
+    /// four bytes or one of the short words parts can be ("gang" of "ausgang", "amt"); empty
+    /// when there is none.
     private func headOf(_ word: [UInt8], entry: WordCache.Entry) -> [UInt8] {
         if entry.headOffset > 0 { return Array(word[Int(entry.headOffset)...]) }
-        guard let decompounder = cache.decompounder, word.count >= 7 else { return [] }
-        for cut in 2...(word.count - 4) where word[cut] & 0xC0 != 0x80 {
+        guard let decompounder = cache.decompounder, word.count >= 6 else { return [] }
+        for cut in 2...(word.count - 3) where word[cut] & 0xC0 != 0x80 {
             let suffix = Array(word[cut...])
-            if suffix.withUnsafeBufferPointer({ decompounder.isWord($0) }) { return suffix }
+            let found = suffix.withUnsafeBufferPointer { s in
+                decompounder.isWord(s) && (s.count >= 4 || GermanWordParts.isShortWord(s))
+            }
+            if found { return suffix }
         }
         return []
     }
 
-    /// The modifier of a compound ("arbeit" of "arbeitgeber"): all before its last part.
-    private mutating func modifierOf(_ word: [UInt8]) -> [UInt8] {
+    /// The modifier of a compound for completing `head` ("arbeit" of "arbeitgeber" for
+    /// "-nehmer"): all before its last part; when it does not split, its longest proper prefix
+    /// of at least three bytes that makes a corpus word with `head`; empty when there is none.
+    private mutating func modifierOf(_ word: [UInt8], completing head: [UInt8]) -> [UInt8] {
         let e = word.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
-        return e.headOffset > 0 ? Array(word[..<Int(e.headOffset)]) : []
+        if e.headOffset > 0 { return Array(word[..<Int(e.headOffset)]) }
+        guard let decompounder = cache.decompounder, word.count >= 5 else { return [] }
+        for cut in stride(from: word.count - 2, through: 3, by: -1) where word[cut] & 0xC0 != 0x80 {
+            let candidate = Array(word[..<cut]) + head
+            if candidate.withUnsafeBufferPointer({ decompounder.isWord($0) }) { return Array(word[..<cut]) }
+        }
+        return []
     }
 
     /// The index term of a normalised word, through the cache.

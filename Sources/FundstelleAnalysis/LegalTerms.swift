@@ -1,5 +1,23 @@
 /// Conventions of German legal citations the analyzer knows.
 enum LegalTerms {
+    /// German month names (lower-case, also "märz" folded as "marz"), January first.
+    static let months: [[UInt8]: Int] = {
+        let names = ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+                     "oktober", "november", "dezember"]
+        var table: [[UInt8]: Int] = [:]
+        for (i, name) in names.enumerated() { table[Array(name.utf8)] = i + 1 }
+        table[Array("marz".utf8)] = 3
+        table[Array("jänner".utf8)] = 1
+        return table
+    }()
+
+    /// "2025-07-03" for day 3, month 7, year 2025; nil for a day the month cannot have.
+    static func isoDate(day: Int, month: Int, year: Int) -> [UInt8]? {
+        guard (1...31).contains(day), (1...12).contains(month), (1000...2999).contains(year) else { return nil }
+        let mm = month < 10 ? "0\(month)" : "\(month)", dd = day < 10 ? "0\(day)" : "\(day)"
+        return Array("\(year)-\(mm)-\(dd)".utf8)
+    }
+
     static let sgb: [UInt8] = Array("sgb".utf8)
 
     /// The value of a lower-case roman numeral from 1 to 39 ("xii" → 12), nil for anything else.

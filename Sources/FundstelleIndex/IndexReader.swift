@@ -1,3 +1,5 @@
+import FundstelleAnalysis
+
 /// A consistent, read-only snapshot of an index: the segments of its newest commit.
 ///
 /// Opening reads the commit file and each segment's footer, and maps the segment files;
@@ -99,6 +101,21 @@ public final class IndexReader: Sendable {
             if let local = segment.document(withHash: hash) { return bases[i] + local }
         }
         return nil
+    }
+
+    /// The index's vocabulary as word frequencies: each exact form with the number of documents
+    /// (per text field, added up) that hold it. What a decompounder needs to split words the way
+    /// the index did. O(keys).
+    public func wordFrequencies() throws(IndexError) -> WordFrequencies {
+        var frequencies = WordFrequencies()
+        for segment in segments {
+            try segment.forEachTerm { (field, kind, term, info) throws(IndexError) in
+                guard kind == .exact, field.isText else { return }
+                let bytes = term.bindMemory(to: UInt8.self)
+                frequencies.add(bytes, amount: UInt32(clamping: info.docFreq))
+            }
+        }
+        return frequencies
     }
 
     /// Verifies the checksum of every file of the snapshot.

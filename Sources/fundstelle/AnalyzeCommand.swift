@@ -1,5 +1,6 @@
 import ArgumentParser
 import FundstelleAnalysis
+import FundstelleIndex
 import FundstelleSearch
 
 struct AnalyzeCommand: ParsableCommand {
@@ -9,7 +10,10 @@ struct AnalyzeCommand: ParsableCommand {
         discussion: """
             Offsets are byte offsets into the UTF-8 text. With --json, one array of
             {"text", "start", "end", "position", "normalized", "folded", "stem", "stopword", "flags",
-            "expansions"}: expansions are further index terms at the token's position.
+            "expansions", "parts"}: expansions are further index terms at the token's position
+            (gender forms, completed ellipses, dates), parts the terms of a compound's parts.
+            Compounds are split with the vocabulary of the index at --index (as indexing did);
+            without an index, words stay whole.
             """
     )
 
@@ -19,8 +23,16 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @OptionGroup var location: IndexLocation
+
     func run() throws {
-        var analyzer = Analyzer()
+        // Compounds are split with the vocabulary of the index, as indexing did; without an
+        // index, words stay whole.
+        var decompounder: Decompounder?
+        if let reader = try? IndexReader.open(location.directory), let words = try? reader.wordFrequencies() {
+            decompounder = Decompounder(frequencies: words)
+        }
+        var analyzer = Analyzer(decompounder: decompounder)
         let tokens = analyzer.analyze(text.joined(separator: " "))
         if json {
             var w = JSONWriter()
@@ -41,6 +53,9 @@ struct AnalyzeCommand: ParsableCommand {
                 w.beginArray("expansions")
                 for e in t.expansions { w.string(e) }
                 w.endArray()
+                w.beginArray("parts")
+                for p in t.parts { w.string(p) }
+                w.endArray()
                 w.endObject()
             }
             w.endArray()
@@ -51,6 +66,7 @@ struct AnalyzeCommand: ParsableCommand {
         for t in tokens {
             var notes = t.flags
             if t.isStopWord { notes.append("stop word") }
+            if !t.parts.isEmpty { notes.append("parts " + t.parts.joined(separator: " + ")) }
             if !t.expansions.isEmpty { notes.append("also " + t.expansions.joined(separator: ", ")) }
             let note = notes.isEmpty ? "" : Terminal.dim("  (\(notes.joined(separator: ", ")))")
             print("\(String(t.position).leftPadded(3))  \("\(t.start)-\(t.end)".padding(9))  \(t.text.padding(20)) \(t.normalized.padding(20)) \(t.folded.padding(20)) \(Terminal.bold(t.stem))\(note)")

@@ -70,6 +70,14 @@ import TestSupport
         #expect(analyzer.analyze(input).map(\.normalized) == expected)
     }
 
+    @Test func writtenDatesAreAlsoISODates() {
+        var a = Analyzer()
+        let tokens = a.analyze("am 3. Juli 2025 und am 15. März 2024; 3. Kapitel 2025")
+        #expect(tokens.first { $0.text == "3" }?.expansions == ["2025-07-03"])
+        #expect(tokens.first { $0.text == "15" }?.expansions == ["2024-03-15"])
+        #expect(tokens.filter { !$0.expansions.isEmpty }.count == 2)
+    }
+
     @Test func truncatedWordsAreFlagged() {
         let tokens = Tokenizer.tokens("Sozial- und Jugendamt, Kinder-, Jugend- und Familienhilfe; Arbeitgeber und -nehmer")
         let flagged = tokens.filter { !$0.flags.isEmpty }.map(\.flags)

@@ -131,6 +131,7 @@ let laws = [
                 #expect(try searcher.search(query).hits.map(\.path) == ["b"], "\(query)")
             }
             #expect(try searcher.search("2025-07-03").hits.map(\.path) == ["c"])
+            #expect(try searcher.search("3. Juli 2025").hits.map(\.path) == ["c"])
             #expect(try searcher.search("3.7.2025").hits.map(\.path) == ["c"])
         }
     }
