@@ -23,7 +23,7 @@ public final class Searcher {
     public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(IndexError) -> SearchResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let query = analyze(Query.parse(text))
+        let query = analyze(Query.parse(isoDates(in: text)))
         var result = try run(query, limit: max(0, limit), offset: max(0, offset))
         result.query = text
         let elapsed = clock.now - started
@@ -32,6 +32,18 @@ public final class Searcher {
     }
 
     // MARK: Analysis of the query
+
+    /// `text` with written dates ("3. Juli 2025") as ISO dates ("2025-07-03"): the query
+    /// parser analyses word by word, and a date spans three words.
+    private func isoDates(in text: String) -> String {
+        let tokens = analyzer.analyze(text)
+        var bytes = Array(text.utf8)
+        for (i, t) in tokens.enumerated().reversed() where i + 2 < tokens.count {
+            guard let iso = t.expansions.first(where: { $0.utf8.count == 10 && $0.contains("-") }) else { continue }
+            bytes.replaceSubrange(t.start..<tokens[i + 2].end, with: Array(iso.utf8))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// A query word reduced to its index terms.
     struct Word {
