@@ -242,7 +242,7 @@ public enum Tokenizer {
     public static func tokens(_ text: String) -> [Token] {
         var result: [Token] = []
         var copy = text
-        copy.withUTF8 { buffer in
+        _ = copy.withUTF8 { buffer in
             tokenize(buffer) { result.append($0) }
         }
         return result

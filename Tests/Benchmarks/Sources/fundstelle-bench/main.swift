@@ -38,6 +38,7 @@ let usage = """
           through Analyzer (tokenize + lower-case + stop words + stem). Prints MB/s (10^6 bytes
           of UTF-8 text) and tokens/s of the analysis alone, and the extraction rate separately.
             --raw                analyse the raw file bytes instead of the extracted text
+            --decompound         also split compounds (with the input's own word counts)
             --runs N             timed passes over all text, the fastest counts (default 3)
 
       compounds [options] [CORPUS FILE|DIR...]
