@@ -46,10 +46,13 @@ public struct Analyzer: Sendable {
 
     /// - Parameter decompounder: splits compounds into parts (emitted as `.part` terms) and
     ///   completes ellipses ("Sozial- und Jugendamt" → "Sozialamt"); nil for neither.
-    public init(decompounder: Decompounder? = nil) {
+    /// - Parameter splits: splits computed ahead for the corpus' vocabulary (shared between
+    ///   analyzers, so each word is split once); words it lacks are split on demand.
+    public init(decompounder: Decompounder? = nil, splits: SplitTable? = nil) {
         normalized.reserveCapacity(64)
         folded.reserveCapacity(64)
         cache.decompounder = decompounder
+        cache.splitTable = splits
     }
 
     /// Words that join the members of an ellipsis ("Kinder- und Jugendhilfe", "Ein- oder Ausgang").

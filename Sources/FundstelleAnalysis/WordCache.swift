@@ -29,6 +29,8 @@ struct WordCache {
     private var parts: [(start: Int32, length: Int32)] = []
     /// Splits compounds when set (the index sets it; a query's analyzer has none).
     var decompounder: Decompounder?
+    /// Splits computed ahead for the vocabulary, consulted before the decompounder.
+    var splitTable: SplitTable?
     /// Whether the last `entry` call computed its entry (a word not seen since the last reset).
     private(set) var lastWasNew = false
     private var slots: [Int32]
@@ -80,17 +82,16 @@ struct WordCache {
         e.stemStart = Int32(arena.count)
         e.stemLength = Int32(scratch.count)
         arena.append(contentsOf: scratch)
-        if let decompounder, word.count >= 7 {
-            let split = decompounder.split(word)
-            if split.count >= 2 {
+        if let decompounder, word.count >= SplitTable.minimumLength {
+            let known = splitTable?.lookUp(Array(word))
+            if let split = known ?? SplitTable.split(word, with: decompounder) {
                 e.partsStart = Int32(parts.count)
-                e.headOffset = Int32(split[split.count - 1].range.lowerBound)
-                for part in split {
-                    part.normalized.withUnsafeBufferPointer { GermanConflation.indexTerm($0, into: &scratch) }
-                    parts.append((Int32(arena.count), Int32(scratch.count)))
-                    arena.append(contentsOf: scratch)
+                e.headOffset = Int32(split.headOffset)
+                for term in split.parts {
+                    parts.append((Int32(arena.count), Int32(term.count)))
+                    arena.append(contentsOf: term)
                 }
-                e.partsCount = Int32(split.count)
+                e.partsCount = Int32(split.parts.count)
             }
         }
         slots[slot] = Int32(entries.count)

@@ -55,7 +55,7 @@ public final class IndexWriter {
     public func add(_ doc: Document) throws(IndexError) {
         precondition(!committed, "IndexWriter.add after commit")
         for field in Field.text {
-            for value in SegmentBuilder.values(of: field, in: doc) {
+            for value in DocumentTerms.values(of: field, in: doc) {
                 var text = value
                 text.withUTF8 { frequencies.addText($0) }
             }

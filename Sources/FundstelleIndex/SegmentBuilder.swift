@@ -1,3 +1,4 @@
+import Foundation
 import FundstelleAnalysis
 import FundstelleExtract
 
@@ -21,10 +22,6 @@ struct SegmentBuilder {
         var docFreq: Int32 = 0
     }
 
-    /// Positions between two values of one field (two headings), so phrases do not cross them.
-    static let valueGap = 100
-
-    private var analyzer = Analyzer()
     /// Documents added and not yet analysed.
     private var documents: [Document] = []
     private var terms = TermTable()
@@ -52,27 +49,25 @@ struct SegmentBuilder {
         ids.append(DocumentID.hash(doc.path))
         documents.append(doc)
         // The stored record, the document itself, and the postings its text will make.
-        let text = Field.text.reduce(0) { sum, field in sum + SegmentBuilder.values(of: field, in: doc).reduce(0) { $0 + $1.utf8.count } }
+        let text = Field.text.reduce(0) { sum, field in sum + DocumentTerms.values(of: field, in: doc).reduce(0) { $0 + $1.utf8.count } }
         estimatedBytes += 2 * (stored.count - recordStart) + 3 * text + 64
         documentCount += 1
     }
 
-    /// Analyses document `docIndex` into postings.
-    private mutating func index(_ doc: Document, _ docIndex: Int32) {
+    /// Adds one analysed document, number `docIndex`, to the postings.
+    private mutating func add(_ doc: DocumentTerms, _ docIndex: Int32) {
         occurrences.removeAll(keepingCapacity: true)
-        for (slot, field) in Field.text.enumerated() {
-            let length = analyzeField(field, values: SegmentBuilder.values(of: field, in: doc))
+        for (slot, length) in doc.lengths.enumerated() {
             norms[slot].append(FieldNorm.encode(length))
             sumLengths[slot] += UInt64(length)
         }
-        key.removeAll(keepingCapacity: true)
-        key.append(Field.path.rawValue)
-        key.append(contentsOf: doc.path.utf8)
-        let pathTerm = key.withUnsafeBufferPointer { terms.intern($0) }
-        occurrences.append((pathTerm, 0))
-        while postings.count < terms.count {
-            postings.append(Postings())
-            hasPositions.append(true)
+        doc.forEach { key, position in
+            let id = terms.intern(key)
+            if postings.count < terms.count {
+                postings.append(Postings())
+                hasPositions.append(Field.decode(keyPrefix: key[0]).map { $0.1.hasPositions } ?? false)
+            }
+            if key[0] >> 4 != TermKind.split.rawValue { occurrences.append((id, position)) }
         }
 
         // Group this document's occurrences by term; positions stay in order (stable sort).
@@ -104,48 +99,20 @@ struct SegmentBuilder {
         }
     }
 
-    static func values(of field: Field, in doc: Document) -> [String] {
-        switch field {
-        case .title: [doc.title]
-        case .headings: doc.collection.isEmpty ? doc.headings : doc.headings + [doc.collection]
-        case .body: [doc.body]
-        case .description: [doc.description]
-        case .path: [doc.path]
+    /// Analyses the held documents on all cores, in batches, and adds them in order.
+    private mutating func analyzeDocuments(frequencies: WordFrequencies) {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let analyzers = AnalyzerPool(
+            count: workers, decompounder: Decompounder(frequencies: frequencies), vocabulary: frequencies)
+        let batch = 64 * workers
+        var start = 0
+        while start < documents.count {
+            let end = min(start + batch, documents.count)
+            let analysed = analyzers.analyze(Array(documents[start..<end]))
+            for (k, terms) in analysed.enumerated() { add(terms, Int32(start + k)) }
+            start = end
         }
     }
-
-    /// Analyses the values of one field into `occurrences`; returns the field's length in tokens.
-    private mutating func analyzeField(_ field: Field, values: [String]) -> Int {
-        var position = 0
-        var length = 0
-        var lastPosition = -1  // tokens are counted by their first term; completions come later
-        for value in values where !value.isEmpty {
-            var text = value
-            let next = text.withUTF8 { utf8 in
-                analyzer.analyze(utf8, firstPosition: position) { term in
-                    if term.token.position > lastPosition {
-                        lastPosition = term.token.position
-                        length += 1
-                    }
-                    key.removeAll(keepingCapacity: true)
-                    // A split is a record of the dictionary, the same for every field.
-                    key.append(term.kind == .split ? Field.title.keyPrefix(.split) : field.keyPrefix(term.kind))
-                    key.append(contentsOf: term.bytes)
-                    let id = key.withUnsafeBufferPointer { terms.intern($0) }
-                    if term.kind != .split { occurrences.append((id, Int32(term.token.position))) }
-                    // A new term: give it a postings slot (inline: `self.analyzer` is in use).
-                    while postings.count < terms.count {
-                        postings.append(Postings())
-                        hasPositions.append(term.kind.hasPositions)
-                    }
-                }
-            }
-            position = next + SegmentBuilder.valueGap
-        }
-        return length
-    }
-
-
 
     private mutating func storeRecord(_ doc: Document) {
         stored.string(doc.path)
@@ -164,8 +131,7 @@ struct SegmentBuilder {
     /// indexed in this run so far), and writes the segment file at `path` (fsynced).
     /// Returns its size in bytes.
     mutating func write(to path: String, frequencies: WordFrequencies) throws(IndexError) -> Int {
-        analyzer = Analyzer(decompounder: Decompounder(frequencies: frequencies))
-        for (i, doc) in documents.enumerated() { index(doc, Int32(i)) }
+        analyzeDocuments(frequencies: frequencies)
         documents = []
         let out = try OutputFile(path)
         var table: [(offset: Int, length: Int)] = []

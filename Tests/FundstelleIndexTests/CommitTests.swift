@@ -45,6 +45,24 @@ import TestSupport
         #expect(try reader.storedDocument(0)?.path == "old")
     }
 
+    /// Analysis runs on all cores; the segment must not depend on the scheduling.
+    @Test func sameDocumentsGiveTheSameSegmentBytes() throws {
+        let docs = randomDocuments(400, seed: 5) + [
+            Document(path: "c1", body: "Pflegeeinrichtungen und Pflege und Einrichtungen, Sozial- und Jugendamt, Bürger*innen"),
+            Document(path: "c2", body: String(repeating: "Pflege Einrichtungen Jugend Amt ", count: 12)),
+        ]
+        var files: [Data] = []
+        for _ in 0..<3 {
+            let dir = try TemporaryDirectory()
+            defer { dir.remove() }
+            let writer = try IndexWriter(directory: dir.path)
+            for doc in docs { try writer.add(doc) }
+            try writer.commit(root: "/")
+            files.append(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/s1_0.seg")))
+        }
+        #expect(files[0] == files[1] && files[1] == files[2])
+    }
+
     @Test func oneWriterAtATime() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

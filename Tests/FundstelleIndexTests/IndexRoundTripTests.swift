@@ -27,7 +27,7 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
     for (d, doc) in docs.enumerated() {
         for field in Field.text {
             var position = 0
-            for value in SegmentBuilder.values(of: field, in: doc) where !value.isEmpty {
+            for value in DocumentTerms.values(of: field, in: doc) where !value.isEmpty {
                 let tokens = analyzer.analyze(value)
                 for token in tokens {
                     let p = Int32(position + token.position)
@@ -37,7 +37,7 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
                         map["\(field.keyPrefix(.folded)):\(token.folded)", default: [:]][d, default: []].append(-1)
                     }
                 }
-                position += (tokens.last?.position ?? -1) + 1 + SegmentBuilder.valueGap
+                position += (tokens.last?.position ?? -1) + 1 + DocumentTerms.valueGap
             }
         }
     }
