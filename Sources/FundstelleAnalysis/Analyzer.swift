@@ -101,7 +101,8 @@ public struct Analyzer: Sendable {
             }
             let e = normalized.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
             let firstSeen = cache.lastWasNew
-            let stop = e.isStopWord
+            // "§" stands before nearly every citation: like a stop word, indexed but not required.
+            let stop = e.isStopWord || token.flags.contains(.section)
             normalized.withUnsafeBufferPointer { exact in
                 body(AnalyzedTerm(token: token, kind: .exact, bytes: exact, isStopWord: stop))
                 if e.foldedStart >= 0 {

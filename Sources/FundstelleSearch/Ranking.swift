@@ -15,6 +15,8 @@ public struct Ranking: Sendable {
     public var exactBonus: Float = 0.25
     /// Share added where the document's spelling folds to the query's (ae/ä, ss/ß, …).
     public var foldedBonus: Float = 0.15
+    /// Words in more documents than this get no spelling bonus.
+    public var spellingBonusLimit = 20_000
     /// Weight of a word found only as a part of a compound ("Pflege" in "Pflegeeinrichtungen").
     public var partWeight: Float = 0.5
 

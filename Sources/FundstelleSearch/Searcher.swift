@@ -147,7 +147,9 @@ public final class Searcher {
                     masks[d] |= 1 << UInt64(g)
                 }
                 // The same word spelled as in the query, or folded the same way, ranks higher.
-                guard case .word(let word) = item else { continue }
+                // (Not for words in very many documents: walking their lists again costs more
+                // than the bonus can change.)
+                guard case .word(let word) = item, m.count <= ranking.spellingBonusLimit else { continue }
                 for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [(.exact, 1)])),
                                           (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)]))] {
                     for k in 0..<spelling.count {
