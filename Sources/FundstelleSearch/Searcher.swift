@@ -258,6 +258,7 @@ public final class Searcher {
 
     /// The part terms of `word` as the index split it, [] when it did not.
     private func splitOf(_ word: [UInt8]) throws(IndexError) -> [[UInt8]] {
+        guard word.count >= SplitTable.minimumLength else { return [] }  // never split
         let prefix = [Field.title.keyPrefix(.split)] + SplitKey.prefix(of: word)
         var parts: [[UInt8]] = []
         for segment in reader.segments where parts.isEmpty {
