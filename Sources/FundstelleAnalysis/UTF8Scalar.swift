@@ -46,15 +46,4 @@ enum UTF8Scalar {
             out.append(UInt8(0x80 | scalar & 0x3F))
         }
     }
-
-    /// Number of Unicode scalars in `bytes[from..<to]` (continuation bytes are not counted).
-    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
-        var count = 0
-        var i = from
-        while i < to {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
-        }
-        return count
-    }
 }
