@@ -22,7 +22,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(name: "FundstelleExtract", dependencies: ["CLibXML2"]),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "FundstelleExtract", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "FundstelleAnalysis"),
         .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis"], exclude: ["FORMAT.md"]),
         .target(name: "FundstelleSearch", dependencies: ["FundstelleIndex", "FundstelleAnalysis"]),

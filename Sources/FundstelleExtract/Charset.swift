@@ -11,7 +11,7 @@
 ///   text that happens to be valid UTF-8 would itself be mojibake.
 public enum Charset {
     public static func detect(_ bytes: [UInt8]) -> CharsetDetection {
-        bytes.withUnsafeBufferPointer(detect)
+        bytes.withUnsafeBufferPointer { detect($0) }
     }
 
     /// The bytes as UTF-8 without byte order mark, converted according to `detection`. The result
@@ -35,13 +35,21 @@ public enum Charset {
         byteOrderMark(bytes.prefix(3)).map { $0 != .utf8 } ?? false
     }
 
-    private static func detect(_ buffer: UnsafeBufferPointer<UInt8>) -> CharsetDetection {
+    /// As `detect`, but a charset from the transport (the HTTP `Content-Type` of a WARC
+    /// response, e.g. `text/html; charset=iso-8859-1`) outranks what the page declares, as in
+    /// browsers; a byte order mark outranks both.
+    public static func detect(_ bytes: [UInt8], contentType: String?) -> CharsetDetection {
+        guard let contentType, let label = DeclaredCharsetScanner.charsetParameter(in: contentType) else { return detect(bytes) }
+        return bytes.withUnsafeBufferPointer { detect($0, transport: label) }
+    }
+
+    private static func detect(_ buffer: UnsafeBufferPointer<UInt8>, transport: String? = nil) -> CharsetDetection {
         if let encoding = byteOrderMark(buffer.prefix(3)) {
             return CharsetDetection(encoding: encoding, source: .byteOrderMark)
         }
         let verdict = UTF8Validator.verdict(buffer)
-        guard let (label, source) = DeclaredCharsetScanner(buffer).declaration(),
-              let declared = TextEncoding(label: label) else {
+        let declaration = transport.map { ($0, CharsetDetection.Source.httpHeader) } ?? DeclaredCharsetScanner(buffer).declaration()
+        guard let (label, source) = declaration, let declared = TextEncoding(label: label) else {
             return undeclared(verdict)
         }
         switch (declared, verdict) {

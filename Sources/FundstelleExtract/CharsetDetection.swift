@@ -3,6 +3,8 @@ public struct CharsetDetection: Sendable, Equatable, CustomStringConvertible {
     /// Where the decision came from.
     public enum Source: String, Sendable, Equatable {
         case byteOrderMark = "byte order mark"
+        /// The charset of the HTTP Content-Type header (a WARC response), which outranks the page's own.
+        case httpHeader = "HTTP header"
         case metaTag = "meta tag"
         case xmlDeclaration = "XML declaration"
         /// Nothing usable was declared (or a single-byte charset was declared) and the bytes are valid UTF-8.

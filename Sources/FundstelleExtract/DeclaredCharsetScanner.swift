@@ -50,7 +50,7 @@ struct DeclaredCharsetScanner {
     }
 
     /// The value after `charset=` in a Content-Type value such as `text/html; charset="utf-8"`.
-    private static func charsetParameter(in content: String) -> String? {
+    static func charsetParameter(in content: String) -> String? {
         let lowered = content.lowercased()
         guard let range = lowered.range(of: "charset") else { return nil }
         var rest = lowered[range.upperBound...].drop(while: { $0 == " " })

@@ -12,6 +12,10 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     case xmlSyntax(line: Int, message: String)
     /// libxml2's HTML parser produced no document at all.
     case htmlUnparseable
+    /// A gzip stream that zlib cannot inflate, or that inflates beyond the limit.
+    case badCompression(String)
+    /// A WARC file without a single page to index.
+    case noPagesInArchive
 
     /// A short reason for a log line, e.g. "binary file" or "XML parse error at line 3: …".
     public var description: String {
@@ -23,6 +27,8 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notMarkup: "not HTML, XML or text"
         case .xmlSyntax(let line, let message): "XML parse error at line \(line): \(message)"
         case .htmlUnparseable: "HTML parse error"
+        case .badCompression(let reason): "gzip: \(reason)"
+        case .noPagesInArchive: "WARC archive without an HTML, XML or text response"
         }
     }
 }

@@ -68,6 +68,34 @@ func makeSite(_ root: String) throws {
     try Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x89]).write(to: URL(fileURLWithPath: root + "/site/bild.png"))
 }
 
+@Suite(.serialized) struct ArchiveCLITests {
+    /// A gzipped WARC in a folder is found by its content and indexed page by page.
+    @Test func indexesAWARCArchive() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try FileManager.default.createDirectory(atPath: dir.path + "/crawl", withIntermediateDirectories: true)
+        func record(_ uri: String, _ html: String) -> [UInt8] {
+            let body = Array(html.utf8)
+            let block = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n".utf8) + body
+            let head = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: \(uri)\r\nContent-Length: \(block.count)\r\n\r\n"
+            return Array(head.utf8) + block + Array("\r\n\r\n".utf8)
+        }
+        let warc = record("https://stadt.example/wohngeld", "<html><head><title>Wohngeld</title></head><body><p>Zuschuss zur Miete.</p></body></html>")
+            + record("https://stadt.example/pflege", "<html><head><title>Pflege</title></head><body><p>Pflegeberatung der Stadt.</p></body></html>")
+        // Written with the system's gzip, one member for the whole file.
+        try Data(warc).write(to: URL(fileURLWithPath: dir.path + "/crawl/site.warc"))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = [dir.path + "/crawl/site.warc"]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let indexed = try CLI.run(["index", dir.path + "/crawl", "--index", dir.path + "/idx"])
+        #expect(indexed.status == 0 && indexed.stdout.contains("Indexed 2 documents from 1 file"), "\(indexed.stdout)")
+        let hit = try CLI.run(["search", "Miete", "--index", dir.path + "/idx", "--json"])
+        #expect(hit.stdout.contains("\"path\":\"site.warc.gz#https://stadt.example/wohngeld\""))
+    }
+}
+
 @Suite(.serialized) struct CLITests {
     @Test func indexSearchShowStats() throws {
         let dir = try TemporaryDirectory()
