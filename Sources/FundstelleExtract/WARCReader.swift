@@ -27,7 +27,10 @@ struct WARCReader {
             guard let length = headers["content-length"].flatMap({ Int($0) }), length >= 0,
                   headerEnd + 4 + length <= bytes.count else { break }
             let block = bytes[(headerEnd + 4)..<(headerEnd + 4 + length)]
-            records.append(Record(type: headers["warc-type"] ?? "", targetURI: headers["warc-target-uri"] ?? "", block: block))
+            // WARC 1.0 (as wget writes it) puts the URI in angle brackets; 1.1 does not.
+            var uri = headers["warc-target-uri"] ?? ""
+            if uri.hasPrefix("<"), uri.hasSuffix(">") { uri = String(uri.dropFirst().dropLast()) }
+            records.append(Record(type: headers["warc-type"] ?? "", targetURI: uri, block: block))
             i = headerEnd + 4 + length
         }
         return records

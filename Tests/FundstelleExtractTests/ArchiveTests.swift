@@ -70,6 +70,15 @@ func sampleWARCRecords() -> [[UInt8]] {
         #expect(docs[1].language == "de" && docs[1].headings == ["Pflegeberatung"])
     }
 
+    /// WARC 1.0, as wget writes it, puts the target URI in angle brackets.
+    @Test func warc10TargetURIInBrackets() throws {
+        let block = httpResponse("200 OK", contentType: "text/html", body: Array("<title>Seite</title><p>Text</p>".utf8))
+        var record = warcRecord("response", uri: "<http://127.0.0.1:8765/>", block: block)
+        record.replaceSubrange(0..<8, with: Array("WARC/1.0".utf8))
+        let docs = try Extractor().extract(record, path: "w.warc")
+        #expect(docs.map(\.url) == ["http://127.0.0.1:8765/"] && docs[0].path == "w.warc#http://127.0.0.1:8765/")
+    }
+
     @Test func archiveWithoutPagesAndBrokenRecords() throws {
         let only = warcRecord("request", uri: "http://x/", block: Array("GET / HTTP/1.1\r\n\r\n".utf8))
         #expect(throws: ExtractError.noPagesInArchive) { try Extractor().extract(only, path: "a.warc") }
