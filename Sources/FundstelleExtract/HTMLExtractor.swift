@@ -15,15 +15,14 @@ enum HTMLExtractor {
         return assemble(collector, path: path)
     }
 
-    /// The `<title>` is the title, else the first h1 (which then no longer counts as a heading);
-    /// headings repeating the title are dropped.
+    /// The title is chosen by `PageTitle` (the headline, without the site's name); headings
+    /// repeating the title are dropped.
     private static func assemble(_ collector: HTMLTextCollector, path: String) -> Document {
-        var title = collector.title
-        var headings = collector.headings
-        if title.isEmpty, let first = headings.firstIndex(where: { $0.level == 1 }) {
-            title = headings.remove(at: first).text
-        }
         let metadata = collector.metadata
+        let title = PageTitle.choose(
+            title: collector.title, socialTitle: metadata.socialTitle,
+            firstHeading: collector.headings.first { $0.level == 1 }?.text)
+        let headings = collector.headings
         return Document(
             path: path, title: title, headings: headings.map(\.text).filter { $0 != title },
             body: collector.bodyText, description: metadata.description, language: metadata.language,

@@ -11,6 +11,8 @@ struct PageMetadata {
     private var timeDate: String?
     private var canonicalURL: String?
     private var socialURL: String?
+    /// `og:title`, else `twitter:title`.
+    private(set) var socialTitle = ""
 
     /// `<meta name=description>`, else Open Graph / Twitter description.
     var description: String { metaDescription ?? socialDescription ?? "" }
@@ -37,6 +39,8 @@ struct PageMetadata {
             metaDescription = metaDescription ?? TextBuffer.collapsed(content)
         case "og:description", "twitter:description":
             socialDescription = socialDescription ?? TextBuffer.collapsed(content)
+        case "og:title", "twitter:title":
+            if socialTitle.isEmpty { socialTitle = TextBuffer.collapsed(content) }
         case "og:url":
             socialURL = socialURL ?? content
         case "language", "content-language", "dc.language", "dcterms.language":

@@ -159,7 +159,7 @@ struct HTMLExtractionTests {
             </body></html>
             """)
         let document = try Fixtures.single(bytes, path: "sgb_12/__27.html")
-        #expect(document.title == "§ 27 SGB 12 - Einzelnorm")
+        #expect(document.title == "§ 27 SGB 12")
         #expect(document.headings == ["Sozialgesetzbuch § 27 Leistungsberechtigte"])
         #expect(document.language == "de")
         #expect(document.body.contains("eigenen Kräften bestreiten können."))

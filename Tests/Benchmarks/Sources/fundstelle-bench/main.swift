@@ -53,6 +53,11 @@ let usage = """
                                  override the Decompounder defaults
             --show-errors N      list up to N wrong answers
 
+      extraction --gold FILE [--show-errors N] DIR
+          Scores the extractor on pages with gold annotations (../shared/data/web-de): a `with`
+          string found in the page's text (headings and body) is a true positive, a `without`
+          string found a false positive; precision, recall, F1, title and date accuracy.
+
       conflation FILE...
           Pairwise precision, recall and F1 of stems on gold clusters of word forms (one
           cluster per line, forms separated by spaces: CISTEM's gold standards) for Snowball
@@ -73,6 +78,8 @@ do {
         exit(try QueriesBenchmark(arguments: arguments).run())
     case "analyze":
         exit(try AnalyzeBenchmark(arguments: arguments).run())
+    case "extraction":
+        exit(try ExtractionBenchmark(arguments: arguments).run())
     case "conflation":
         exit(try ConflationBenchmark(arguments: arguments).run())
     case "compounds":

@@ -1,0 +1,48 @@
+/// Chooses a page's title among what it offers: the `<title>`, which usually ends with the
+/// site's name ("Wohngeld beantragen | Stadt Offenbach"); the Open Graph title; the first h1.
+enum PageTitle {
+    /// Separators between a headline and a site name, as sites write them.
+    private static let separators = [" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " // ", " •"]
+    /// Separators that hardly ever stand inside a headline: what follows them is the site.
+    private static let siteSeparators: Set<String> = [" | ", " :: ", " » ", " // ", " •"]
+
+    /// The headline and the site name of a title, when it has a site suffix: cut at the last
+    /// separator — always at a pipe-like one, at a dash only when what comes before is longer.
+    static func split(_ title: String) -> (headline: String, site: String)? {
+        var cut: (range: Range<String.Index>, separator: String)?
+        for separator in separators {
+            if let r = title.range(of: separator, options: .backwards), cut.map({ r.lowerBound > $0.range.lowerBound }) ?? true {
+                cut = (r, separator)
+            }
+        }
+        guard let cut else { return nil }
+        let head = title[..<cut.range.lowerBound], tail = title[cut.range.upperBound...]
+        guard !head.isEmpty, siteSeparators.contains(cut.separator) || head.count > tail.count else { return nil }
+        return (String(head), String(tail))
+    }
+
+    /// `title` without a trailing site name.
+    static func withoutSiteSuffix(_ title: String) -> String { split(title)?.headline ?? title }
+
+    /// The headline: the first h1 when the headline part of the other titles contains it (it is
+    /// then the page's own wording; a blog's h1 is often its name, which only the suffix
+    /// repeats), else the Open Graph title, else the `<title>`, each without a site suffix; the
+    /// h1 when nothing else is there.
+    static func choose(title: String, socialTitle: String, firstHeading: String?) -> String {
+        let parts = split(title)
+        let stripped = parts?.headline ?? title
+        // The site's name, as the <title> revealed it, comes off the Open Graph title too.
+        var social = socialTitle
+        if let site = parts?.site, social.count > site.count, social.hasSuffix(site) {
+            social.removeLast(site.count)
+            while let last = social.last, last == " " || "|-–—:»·/•".contains(last) { social.removeLast() }
+        }
+        social = withoutSiteSuffix(social)
+        if let h1 = firstHeading, h1.count >= 3, stripped.contains(h1) || social.contains(h1) {
+            return h1
+        }
+        if !social.isEmpty { return social }
+        if !stripped.isEmpty { return stripped }
+        return firstHeading ?? ""
+    }
+}
