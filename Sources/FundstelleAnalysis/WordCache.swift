@@ -47,7 +47,7 @@ struct WordCache {
     mutating func entry(
         _ word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]
     ) -> Entry {
-        let h = WordCache.hash(word)
+        let h = ByteHash.hash(word)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
         while true {
@@ -98,29 +98,6 @@ struct WordCache {
         entries.append(e)
         lastWasNew = true
         return e
-    }
-
-    /// A 64-bit hash of `word`, eight bytes at a time (multiply-rotate mixing).
-    @inline(__always)
-    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(word.count)
-        var i = 0
-        let n = word.count
-        let raw = UnsafeRawBufferPointer(word)
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h = (h << 31) | (h >> 33)
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < n {
-            tail |= UInt64(word[i]) << shift
-            shift += 8
-            i += 1
-        }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 29)
     }
 
     /// Calls `body` with the index term of each compound part of `entry`.

@@ -155,19 +155,10 @@ public struct WordFrequencies: Sendable {
         throw DecodingError("truncated varint")
     }
 
-    // MARK: - Hashing
-
-    @inline(__always)
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in word { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h ^ (h >> 29)
-    }
-
     /// The slot holding `word`, or the empty slot where it would go.
     private func find(_ word: UnsafeBufferPointer<UInt8>) -> (slot: Int, entry: Int?) {
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+        var slot = Int(truncatingIfNeeded: ByteHash.hash(word)) & mask
         return arena.withUnsafeBufferPointer { arena in
             while true {
                 let entry = Int(slots[slot])
@@ -193,7 +184,7 @@ public struct WordFrequencies: Sendable {
         arena.withUnsafeBufferPointer { arena in
             for entry in 0..<counts.count {
                 let key = UnsafeBufferPointer(rebasing: arena[Int(starts[entry])..<Int(starts[entry + 1])])
-                var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+                var slot = Int(truncatingIfNeeded: ByteHash.hash(key)) & mask
                 while fresh[slot] >= 0 { slot = (slot + 1) & mask }
                 fresh[slot] = Int32(entry)
             }

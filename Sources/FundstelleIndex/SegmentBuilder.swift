@@ -34,7 +34,6 @@ struct SegmentBuilder {
     private var storedOffsets: [UInt64] = [0]
     private var ids: [UInt64] = []
     private var occurrences: [(term: Int32, position: Int32)] = []
-    private var key: [UInt8] = []
     private(set) var documentCount = 0
     /// Bytes held, roughly: what the RAM budget is checked against.
     private(set) var estimatedBytes = 0

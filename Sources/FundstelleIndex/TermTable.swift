@@ -1,3 +1,5 @@
+import FundstelleAnalysis
+
 /// Interns byte strings to dense ids: an open-addressing hash table over one byte arena.
 ///
 /// Keys are compared as bytes; no `String` and no per-key allocation. Lookup is O(length).
@@ -19,12 +21,7 @@ struct TermTable {
 
     @inline(__always)
     private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
-        }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+        Int(truncatingIfNeeded: ByteHash.hash(key))
     }
 
     /// The id of `key`, adding it when new.
