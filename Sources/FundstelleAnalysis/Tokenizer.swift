@@ -61,7 +61,7 @@ public enum Tokenizer {
             let b = text[i]
             // Fast skip of ASCII separators.
             if b < 0x80 && !WordClass.ascii(b) {
-                if b == 0x2D /* - */, i + 1 < n, isLetterStart(text, i + 1), i == 0 || isSpace(text[i - 1]) {
+                if b == 0x2D /* - */, i + 1 < n, isLetterStart(text, i + 1), i == 0 || isWordBoundary(text[i - 1]) {
                     let end = scanWord(text, from: i + 1, flags: [.truncatedStart])
                     body(Token(start: i + 1, end: end.end, position: position, flags: end.flags))
                     position += 1
@@ -140,7 +140,7 @@ public enum Tokenizer {
                     return (end, end, flags)
                 }
                 // "Sozial- und": a hyphen right after the word, then a space or a comma.
-                if b == 0x2D, lastWasLetter, i + 1 >= n || isSpace(text[i + 1]) || text[i + 1] == 0x2C {
+                if b == 0x2D, lastWasLetter, i + 1 >= n || isWordBoundary(text[i + 1]) || text[i + 1] == 0x2C {
                     flags.insert(.truncatedEnd)
                     return (i, i + 1, flags)
                 }
@@ -157,8 +157,9 @@ public enum Tokenizer {
         return (i, i, flags)
     }
 
+    /// Whitespace or "(": what may stand before "-nehmer" in "(Arbeitgeber und -nehmer)".
     @inline(__always)
-    private static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x28 }
+    private static func isWordBoundary(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x28 }
 
     private static func isLetterStart(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = text[i]

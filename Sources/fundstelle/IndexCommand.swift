@@ -85,7 +85,7 @@ struct IndexCommand: ParsableCommand {
             let root = absolutePath(FileWalker.root(for: paths))
             let size = try indexCall(location.directory) { () throws(IndexError) in try writer.commit(root: root) }
             let seconds = Progress.now() - started
-            print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(String(format1(seconds))) s")
+            print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(format1(seconds)) s")
             printSkipped(skipped)
             print("Index: \(location.directory) (\(formatBytes(size)))")
         }

@@ -80,7 +80,8 @@ struct SearchCommand: ParsableCommand {
         if file == "-" {
             lines = AnyIterator { readLine() }
         } else {
-            guard let bytes = try? readFile(file) else { throw Failure("cannot read '\(file)': \(String(cString: strerror(errno)))") }
+            let bytes: [UInt8]
+            do { bytes = try readFile(file) } catch { throw Failure("cannot read '\(file)': \(error.reason)") }
             var all = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
             lines = AnyIterator { all.next().map(String.init) }
         }
