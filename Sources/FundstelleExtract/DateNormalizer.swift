@@ -1,3 +1,4 @@
+internal import Foundation
 /// Turns the date strings pages state into `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
 ///
 /// Accepts ISO 8601 dates and timestamps (`2025-07-03`, `2025-07-03T10:15:00+02:00`,
@@ -69,4 +70,64 @@ enum DateNormalizer {
 
         private func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
     }
+}
+
+extension DateNormalizer {
+    /// The date when `line` is nothing but a date as pages print them: "03.07.2025",
+    /// "3. Juli 2025", "Montag, 3. Juli 2025", "2025-07-03", each optionally with a time of
+    /// day ("12.12.2022, 08:30 Uhr"). Nil when anything else is in the line.
+    static func wholeLine(_ line: String) -> String? {
+        var words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "," || $0 == "|" })
+            .map(String.init)
+        if words.last == "uhr" { words.removeLast() }
+        if let last = words.last, last.contains(":"), last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) {
+            words.removeLast()
+        }
+        if let first = words.first, weekdays.contains(first.trimmingCharacters(in: ["."])) { words.removeFirst() }
+        // "Stand" and "vom" often lead a date line: "Stand: 03.07.2025".
+        if let first = words.first, ["stand:", "stand", "vom", "am", "datum:"].contains(first) { words.removeFirst() }
+        switch words.count {
+        case 1:
+            let bytes = Array(words[0].utf8)
+            guard bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return nil }
+            return normalize(words[0])
+        case 2, 3:
+            // "3. juli 2025", "3.juli 2025", "juli 2025"
+            let joined = words.joined(separator: " ")
+            return germanWithMonthName(joined)
+        default:
+            return nil
+        }
+    }
+
+    /// "3. Juli 2025", "03. Februar 2020", "3 Juli 2025", "Juli 2025" (lower-cased).
+    static func germanWithMonthName(_ text: String) -> String? {
+        let parts = text.replacingOccurrences(of: ".", with: ". ").split(separator: " ").map(String.init)
+        var day: Int?
+        var rest = parts[...]
+        if let first = rest.first {
+            let digits = first.hasSuffix(".") ? String(first.dropLast()) : first
+            if let d = Int(digits), (1...31).contains(d), digits.count <= 2 {
+                day = d
+                rest = rest.dropFirst()
+            }
+        }
+        guard rest.count == 2, let month = monthNames[rest[rest.startIndex].trimmingCharacters(in: ["."])],
+              rest.last!.count == 4, let year = Int(rest.last!), (1000...2999).contains(year) else { return nil }
+        var text = "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+        if let day { text += day < 10 ? "-0\(day)" : "-\(day)" }
+        return text
+    }
+
+    private static let weekdays: Set<String> = [
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+        "mo", "di", "mi", "do", "fr", "sa", "so",
+    ]
+
+    private static let monthNames: [String: Int] = [
+        "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4,
+        "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+        "dezember": 12, "dez": 12,
+    ]
 }

@@ -5,12 +5,20 @@ enum HTMLExtractor {
     static func extract(_ utf8: [UInt8], path: String) throws(ExtractError) -> Document {
         guard let document = LibXML2.parseHTML(utf8) else { throw .htmlUnparseable }
         defer { xmlFreeDoc(document) }
-        var collector = HTMLTextCollector(expectedTextSize: utf8.count / 4)
         // Tag soup can leave more than one top-level element (a second <html> after </html>).
+        var roots: [xmlNodePtr] = []
         var topLevel = document.pointee.children
         while let node = topLevel {
-            if node.isElement { TreeWalker.walk(node, with: &collector) }
+            if node.isElement { roots.append(node) }
             topLevel = node.pointee.next
+        }
+        let content = MainContent(PageLayout.measure(roots))
+        var collector = HTMLTextCollector(expectedTextSize: utf8.count / 4, content: content)
+        for root in roots { TreeWalker.walk(root, with: &collector) }
+        if collector.isBodyEmpty {
+            // Nothing looked like content (a page that builds itself with scripts): all its text.
+            collector = HTMLTextCollector(expectedTextSize: utf8.count / 4)
+            for root in roots { TreeWalker.walk(root, with: &collector) }
         }
         return assemble(collector, path: path)
     }
@@ -21,7 +29,7 @@ enum HTMLExtractor {
         let metadata = collector.metadata
         let title = PageTitle.choose(
             title: collector.title, socialTitle: metadata.socialTitle,
-            firstHeading: collector.headings.first { $0.level == 1 }?.text)
+            firstHeading: collector.firstTopHeading)
         let headings = collector.headings
         return Document(
             path: path, title: title, headings: headings.map(\.text).filter { $0 != title },

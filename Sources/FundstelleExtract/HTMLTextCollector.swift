@@ -1,28 +1,41 @@
 internal import CLibXML2
 
 /// Walks a parsed HTML document once and gathers title, headings, body text and metadata.
+///
+/// With a `MainContent` decision, only the content's text becomes body and headings; the
+/// rest of the page is still read for metadata (`<time>`) and for the first h1 (the title).
 struct HTMLTextCollector: TreeVisitor {
     private var roles = ElementRoleCache(roles: HTMLElementRole.byName, fallback: .inline)
     private(set) var metadata = PageMetadata()
     private var body: TextBuffer
-    private var heading = TextBuffer(paragraphSeparator: 0x20)
     private var titleText = TextBuffer(paragraphSeparator: 0x20)
     private(set) var headings: [(level: Int, text: String)] = []
+    /// The text of the page's first h1, wherever it stands.
+    private(set) var firstTopHeading: String?
+    private var heading = TextBuffer(paragraphSeparator: 0x20)
+    /// Per layout element: whether its text is the page's text (nil: all of it is).
+    private let visibleElements: [Bool]?
+    /// Whether text at the current point of the walk is content.
+    private var isVisible = true
 
     private var headDepth = 0
     private var headingDepth = 0
     private var headingLevel = 0
+    private var headingIsVisible = true
     private var preformattedDepth = 0
     private var titleDepth = 0
     private var titleSeen = false
 
-    init(expectedTextSize: Int) {
+    init(expectedTextSize: Int, content: MainContent? = nil) {
         body = TextBuffer(capacity: expectedTextSize)
+        visibleElements = content?.visible
+        isVisible = content == nil
     }
 
     /// Whitespace-collapsed text of the first `<title>`.
     var title: String { titleText.text }
     var bodyText: String { body.text }
+    var isBodyEmpty: Bool { body.isEmpty }
 
     mutating func enter(_ node: xmlNodePtr) -> Bool {
         if node.isText {
@@ -33,11 +46,30 @@ struct HTMLTextCollector: TreeVisitor {
         let role = roles.role(of: node)
         if case .skipped = role { return false }
         if headDepth == 0, node.hasAttribute("hidden") { return false }
+        if let visibleElements {
+            if let index = PageLayout.index(of: node) {
+                isVisible = visibleElements[index]
+            } else if headDepth == 0, !Self.isHeadElement(role) {
+                return false  // hidden by its style: the layout did not go in
+            }
+        }
         enterElement(node, role: role)
         return true
     }
 
+    private static func isHeadElement(_ role: HTMLElementRole) -> Bool {
+        switch role {
+        case .head, .title, .meta, .link: true
+        default: false
+        }
+    }
+
     mutating func leave(_ node: xmlNodePtr) {
+        defer {
+            if let visibleElements, let parent = node.pointee.parent, let index = PageLayout.index(of: parent) {
+                isVisible = visibleElements[index]
+            }
+        }
         switch roles.role(of: node) {
         case .block: endParagraph()
         case .heading: leaveHeading()
@@ -77,13 +109,13 @@ struct HTMLTextCollector: TreeVisitor {
             return
         } else if headingDepth > 0 {
             heading.append(cString: content)
-        } else {
+        } else if isVisible {
             body.append(cString: content, keepingLineBreaks: preformattedDepth > 0)
         }
     }
 
     private mutating func appendAlternativeText(of image: xmlNodePtr) {
-        guard headDepth == 0, titleDepth == 0, let alt = image.attributeValue("alt") else { return }
+        guard headDepth == 0, titleDepth == 0, isVisible || headingDepth > 0, let alt = image.attributeValue("alt") else { return }
         if headingDepth > 0 {
             heading.separateWords()
             heading.append(cString: alt)
@@ -104,6 +136,7 @@ struct HTMLTextCollector: TreeVisitor {
             body.endParagraph()
             heading.removeAll()
             headingLevel = level
+            headingIsVisible = isVisible
         }
         headingDepth += 1
     }
@@ -111,7 +144,10 @@ struct HTMLTextCollector: TreeVisitor {
     private mutating func leaveHeading() {
         headingDepth -= 1
         guard headingDepth == 0 else { return }
-        if !heading.isEmpty { headings.append((headingLevel, heading.text)) }
+        guard !heading.isEmpty else { return }
+        let text = heading.text
+        if headingLevel == 1, firstTopHeading == nil { firstTopHeading = text }
+        if headingIsVisible { headings.append((headingLevel, text)) }
         body.endParagraph()
     }
 }

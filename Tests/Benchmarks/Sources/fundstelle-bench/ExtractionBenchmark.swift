@@ -4,7 +4,7 @@ import FundstelleExtract
 /// `fundstelle-bench extraction --gold gold.json DIR`: scores the extractor on pages with gold
 /// annotations, as trafilatura's benchmark does: a `with` string found in the extracted text is
 /// a true positive (missing: a false negative); a `without` string found is a false positive.
-/// The text is what the index takes as a page's text: its headings and body. Also title and
+/// The text is what the index takes as a page's text: its headings, body and description. Also title and
 /// date accuracy (exact, whitespace folded), over the pages whose gold has one.
 struct ExtractionBenchmark {
     var gold: String
@@ -43,7 +43,7 @@ struct ExtractionBenchmark {
             let doc = try? extractor.extract(page, path: name).first
             seconds += now() - started
             guard let doc else { failed += 1; continue }
-            let text = Self.folded((doc.headings + [doc.body]).joined(separator: "\n"))
+            let text = Self.folded((doc.headings + [doc.body, doc.description]).joined(separator: "\n"))
             for s in entry["with"] as? [String] ?? [] {
                 if text.contains(Self.folded(s)) { tp += 1 } else { fn += 1; errors.append("missing  \(name): \(s)") }
             }

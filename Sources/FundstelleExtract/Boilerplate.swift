@@ -1,0 +1,214 @@
+internal import CLibXML2
+
+/// Recognises the parts of a page that are there on every page of a site, by what the page
+/// calls them: navigation, headers and footers, cookie notices, breadcrumbs, share and print
+/// links, related-links boxes, advertising. Names are read from the element, its ARIA role and
+/// the words of its `class` and `id` ("main-nav", "c-cookie-banner", "footerLinks").
+enum Boilerplate {
+    enum Reason: Equatable {
+        /// Never content: nav, footer, dialog, menu, form controls by element name; ARIA
+        /// landmarks that are not content (navigation, contentinfo, search, …); class and id
+        /// words of navigation, cookie notices, sharing, advertising.
+        case template
+        /// A `<header>`, `role=banner` or header-named block: kept when it holds the page's h1.
+        case header
+        /// Usually beside the content, sometimes the content itself: `<aside>`, comments,
+        /// related links, sidebars, widgets. Kept when pruning them would take most of the prose.
+        case box
+    }
+
+    /// The verdict on an element, and whether it came from its class or id (which may name a
+    /// wrapper of the whole page: "page has-sidebar").
+    static func reason(_ element: xmlNodePtr, name: String) -> (reason: Reason, byName: Bool)? {
+        if let reason = reasonByElement(element, name: name) { return (reason, false) }
+        // The content's own elements name themselves by topic ("category-empfehlung", "tag-x").
+        if name == "article" || name == "main" { return nil }
+        for attribute in [element.attribute("class"), element.attribute("id")] {
+            guard let value = attribute else { continue }
+            if value.split(separator: " ").contains(where: { headerNames.contains($0.lowercased()) }) { return (.header, true) }
+            if let reason = reason(forNames: value) { return (reason, true) }
+        }
+        return nil
+    }
+
+    private static func reasonByElement(_ element: xmlNodePtr, name: String) -> Reason? {
+        switch name {
+        case "nav", "footer", "dialog", "menu", "button", "select", "label": return .template
+        case "aside": return .box
+        case "header": return .header
+        default: break
+        }
+        if let role = element.attribute("role")?.lowercased(), landmarkRoles.contains(role) {
+            return role == "banner" ? .header : role == "complementary" ? .box : .template
+        }
+        if element.attribute("aria-hidden")?.lowercased() == "true" { return .template }
+        return nil
+    }
+
+    /// Hidden by inline style (`display: none`, `visibility: hidden`).
+    static func isHiddenByAttributes(_ element: xmlNodePtr) -> Bool {
+        guard let style = element.attributeValue("style") else { return false }
+        var compact: [UInt8] = []
+        var p = style
+        while p.pointee != 0, compact.count < 512 {
+            let b = p.pointee
+            if b > 0x20 { compact.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            p += 1
+        }
+        return compact.contains(subsequence: displayNone) || compact.contains(subsequence: visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// The verdict on a class or id attribute: its words (split at spaces, "-", "_" and
+    /// lower-to-upper case changes) against the word lists.
+    static func reason(forNames value: String) -> Reason? {
+        var word: [UInt8] = []
+        var verdict: Reason?
+        func finish() {
+            defer { word.removeAll(keepingCapacity: true) }
+            guard !word.isEmpty, verdict == nil else { return }
+            let w = String(decoding: word, as: UTF8.self)
+            if templateWords.contains(w) { verdict = .template } else if boxWords.contains(w) { verdict = .box }
+        }
+        var previousLower = false
+        for b in value.utf8 {
+            let isUpper = b >= 0x41 && b <= 0x5A, isLower = b >= 0x61 && b <= 0x7A
+            if isUpper || isLower || (b >= 0x30 && b <= 0x39) {
+                if isUpper && previousLower { finish() }
+                word.append(isUpper ? b | 0x20 : b)
+                previousLower = isLower
+            } else {
+                finish()
+                previousLower = false
+            }
+        }
+        finish()
+        return verdict
+    }
+
+    private static let landmarkRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+        "toolbar", "dialog", "alertdialog", "tablist",
+    ]
+
+    /// Whole class or id values that name the site's header. Only whole values: "table-header"
+    /// and "recipe-header" are parts of the content.
+    private static let headerNames: Set<String> = [
+        "header", "site-header", "page-header", "main-header", "global-header", "siteheader",
+        "pageheader", "header-wrapper", "header-container", "masthead", "kopfzeile", "kopfbereich",
+        "l-header", "c-header", "top-header", "navbar-header",
+    ]
+
+    /// Words of class and id values that name template parts. Words, not substrings: "nav"
+    /// must not catch "canvas", nor "ad" "download".
+    private static let templateWords: Set<String> = [
+        // navigation
+        "nav", "navi", "navbar", "navigation", "menu", "menue", "menü", "submenu", "megamenu",
+        "breadcrumb", "breadcrumbs", "crumbs", "brotkrumen", "pagination", "pager", "paging",
+        "skip", "skiplink", "skiplinks", "sprungmarke", "sprungmarken", "jumpmarks", "toplink",
+        "totop", "backtotop", "offcanvas", "sitemap",
+        // page frame
+        "footer", "fusszeile", "fußzeile", "topbar", "toolbar", "statusbar",
+        // notices
+        "cookie", "cookies", "cookiebanner", "consent", "gdpr", "dsgvo",
+        "modal", "popup", "overlay", "lightbox", "newsletter", "subscribe", "abo", "paywall",
+        "login", "signin",
+        // share, social
+        "share", "sharing", "shariff", "socialmedia", "social", "socials", "bookmark", "bookmarks",
+        // advertising
+        "ad", "ads", "advert", "advertisement", "anzeige", "werbung", "banner", "sponsor",
+        "sponsored", "promo", "outbrain", "taboola",
+        // page tools
+        "search", "suche", "searchform", "langswitch", "languages", "sprachwahl", "accessibility",
+        "barrierefreiheit", "visuallyhidden",
+    ]
+
+    /// Words of boxes that are usually beside the content but may be it (a forum's posts are
+    /// "comments").
+    private static let boxWords: Set<String> = [
+        "sidebar", "marginal", "marginalspalte", "randspalte", "aside",
+        "related", "recommended", "recommendation", "recommendations", "empfehlung",
+        "empfehlungen", "mehrzumthema", "weitere", "teaserlist", "widget", "widgets", "follow",
+        "comment", "comments", "kommentar", "kommentare", "discussion", "tags", "tagcloud",
+        "keywords", "rating", "feedback",
+    ]
+}
+
+extension Array where Element == UInt8 {
+    func contains(subsequence: [UInt8]) -> Bool {
+        guard subsequence.count <= count else { return false }
+        var i = 0
+        while i + subsequence.count <= count {
+            if self[i] == subsequence[0], self[i..<(i + subsequence.count)].elementsEqual(subsequence) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+extension Boilerplate {
+    /// What a short block of text says about itself.
+    enum Line {
+        /// Introduces a block of links or teasers that is not the page's ("Mehr zum Thema",
+        /// "Das könnte Sie auch interessieren", "Über den Autor"): it and what follows it go.
+        case sectionIntro
+        /// A line of the template or of the page's furniture ("Foto: …", "Teilen", "Anzeige",
+        /// "zurück zur Übersicht"): it goes.
+        case furniture
+    }
+
+    /// Blocks up to this many visible bytes are read as lines.
+    static let lineLength = 120
+
+    /// The verdict on a short block's text, or nil for content.
+    static func line(_ text: String) -> Line? {
+        var normalized = TextBuffer.collapsed(text).lowercased()
+        while let last = normalized.last, last == ":" || last == "?" || last == "!" || last == "." || last == " " {
+            normalized.removeLast()
+        }
+        guard !normalized.isEmpty else { return nil }
+        if sectionIntros.contains(where: { normalized.hasPrefix($0) }) { return .sectionIntro }
+        if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.hasPrefix($0) }) {
+            return .furniture
+        }
+        if DateNormalizer.wholeLine(normalized) != nil { return .furniture }
+        return nil
+    }
+
+    private static let sectionIntros = [
+        "mehr zum thema", "mehr zu diesem thema", "mehr aus", "auch interessant", "ebenfalls interessant",
+        "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "das thema könnte dich auch interessieren", "das könnte sie interessieren",
+        "das könnte dich interessieren", "dies könnte sie auch interessieren", "schon gelesen",
+        "weitere artikel", "weitere beiträge", "weitere nachrichten", "weitere meldungen",
+        "ähnliche artikel", "ähnliche beiträge", "verwandte artikel", "verwandte beiträge",
+        "verwandte themen", "themen im artikel", "über den autor", "über die autorin",
+        "zum autor", "zur autorin", "empfehlungen aus dem", "empfehlungen der redaktion",
+        "kommentierte artikel", "meistgelesen", "meist gelesen", "beliebte artikel", "lesen sie auch",
+        "lesen sie mehr", "lies auch", "artikel teilen", "beitrag teilen", "diese seite teilen",
+        "seite teilen", "den artikel mit anderen teilen", "möchten sie den artikel teilen",
+        "war der artikel nützlich", "war dieser artikel hilfreich", "war diese seite hilfreich",
+        "kommentare", "kommentar schreiben", "kommentieren", "diskutieren sie mit", "diskutiere mit",
+        "schreiben sie einen kommentar", "hinterlasse einen kommentar", "antwort hinterlassen",
+        "verpasse keine news", "newsletter abonnieren", "jetzt newsletter", "unterstütze",
+        "quellenangaben", "bildnachweis", "bildnachweise", "bildquellen", "alle artikel zu",
+        "alle beiträge zu", "alle blogbeiträge", "weitere informationen hierzu",
+    ]
+
+    private static let furnitureLines: Set<String> = [
+        "teilen", "drucken", "merken", "kommentieren", "zurück", "nach oben", "zum seitenanfang",
+        "seitenanfang", "weiterlesen", "mehr lesen", "mehr erfahren", "anzeige", "- anzeige -",
+        "-anzeige-", "- anzeige-", "werbung", "beitragsbild", "inhaltsverzeichnis",
+        "please reload captcha", "kontakt", "news", "letzte änderung", "darstellung",
+    ]
+
+    private static let furniturePrefixes = [
+        "foto:", "fotos:", "foto ©", "bild:", "bilder:", "bildquelle", "quelle: foto", "©", "(c) ",
+        "copyright", "credit:", "beitragsbild", "zum vergrößern", "kategorie:", "kategorien:",
+        "tags:", "schlagworte:", "schlagwörter:", "themen:", "letzte änderung", "zuletzt aktualisiert",
+        "zurück zur", "zurück zum", "this entry was posted", "veröffentlicht am", "erstellt am",
+        "aktualisiert am", "stand:", "lesezeit", "anzeige -", "mit diesem button",
+    ]
+}

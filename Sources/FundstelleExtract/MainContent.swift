@@ -1,0 +1,210 @@
+internal import CLibXML2
+
+/// Decides which elements of a page are its content, from the figures of `PageLayout`.
+///
+/// 1. **Pruning.** Elements that name themselves template parts (nav, footer, `role=banner`,
+///    `class="cookie-banner"`, … see `Boilerplate`) are left out with everything in them. A
+///    header stays when it holds the page's h1 (an article's header, not the site's) or
+///    paragraphs. A class or id name does not prune an element holding half the page's prose:
+///    that is a wrapper with an unlucky name ("page has-sidebar"), not a box beside the
+///    content. When pruning would take most of the prose, boxes (asides, "comments") stay:
+///    they are the content (a forum's posts, an article in an `<aside>`).
+/// 2. **The content root.** Of what remains, prose (paragraphs of running text) marks the
+///    content. A `<main>` or `<article>` holding most of the prose is the root (the tightest
+///    such); else the root is the deepest container that still holds most of the prose, found
+///    by descending from the body into the child with the most prose. A page with hardly any
+///    prose (a list, a form, a table) keeps its whole body as the root.
+/// 3. **Link lists and lines.** Inside the root, blocks and lists that are mostly link text
+///    with little else (menus the page did not name, tag lists) are left out, and so are short
+///    lines of page furniture ("Foto: …", "Teilen", a date alone) and sections a line such as
+///    "Mehr zum Thema" or "Über den Autor" introduces (`Boilerplate.line`).
+///
+/// Headings, paragraphs, lists, tables and captions inside the root stay; text outside the
+/// root or in a left-out element is not the page's text (the extractor still reads dates and
+/// the h1 from there for the page's metadata).
+struct MainContent {
+    /// `visible[i]`: element i is inside the content root and in no left-out element.
+    let visible: [Bool]
+    /// The content root (an element index of the layout), -1 for an empty page.
+    let root: Int
+
+    /// Share of the page's prose that the content root must hold.
+    static let rootShare = 0.85
+    /// Share of the prose a `<main>`/`<article>` must hold to be the root.
+    static let semanticShare = 0.6
+    /// Below this much prose (visible bytes) a page is a list or form: its body is the root.
+    static let minimumProse: Int32 = 200
+    /// Pruning may remove at most this share of a page's prose.
+    static let prunedProseLimit = 0.3
+    /// A block is a link list when links are at least this share of its text…
+    static let linkListShare = 0.6
+    /// … and it has fewer visible bytes than this outside links.
+    static let linkListPlainText: Int32 = 300
+
+    init(_ layout: PageLayout) {
+        let n = layout.count
+        guard n > 0, layout.body >= 0 else {
+            visible = []
+            root = -1
+            return
+        }
+        let parent = layout.parent
+        // Figures of whole subtrees, every element counted (children follow their parents).
+        var text = layout.ownText, prose = layout.ownProse, hasH1 = layout.isTopHeading
+        for i in stride(from: n - 1, to: 0, by: -1) where parent[i] >= 0 {
+            let p = Int(parent[i])
+            text[p] += text[i]
+            prose[p] += prose[i]
+            if hasH1[i] { hasH1[p] = true }
+        }
+        let body = layout.body
+        let pageProse = prose[body]
+
+        var pruned = [Bool](repeating: false, count: n)
+        for i in 0..<n {
+            guard let reason = layout.boilerplate[i] else { continue }
+            switch reason {
+            case .template, .box:
+                pruned[i] = !layout.boilerplateByName[i]
+                    || (pageProse >= Self.minimumProse ? prose[i] * 2 < pageProse : text[i] * 2 < text[body])
+            case .header:
+                // A site header holds a logo, links and a search box, never paragraphs.
+                pruned[i] = !hasH1[i] && prose[i] < Self.minimumProse
+            }
+        }
+
+        // The same figures without the pruned subtrees.
+        func clean(_ pruned: [Bool]) -> (text: [Int32], links: [Int32], prose: [Int32]) {
+            var text = layout.ownText, links = layout.ownLinkText, prose = layout.ownProse
+            for i in stride(from: n - 1, to: 0, by: -1) where parent[i] >= 0 && !pruned[i] {
+                let p = Int(parent[i])
+                text[p] += text[i]
+                links[p] += links[i]
+                prose[p] += prose[i]
+            }
+            return (text, links, prose)
+        }
+        var (cleanText, cleanLinks, cleanProse) = clean(pruned)
+        // Pruning that takes most of the prose mistook the content for a box beside it (a
+        // forum's posts named "comment", an article in an <aside>): boxes with paragraphs stay then.
+        if pageProse >= Self.minimumProse, Double(cleanProse[body]) < Self.prunedProseLimit * Double(pageProse) {
+            for i in 0..<n where pruned[i] && layout.boilerplate[i] == .box && prose[i] >= PageLayout.paragraphLength {
+                pruned[i] = false
+            }
+            (cleanText, cleanLinks, cleanProse) = clean(pruned)
+        }
+        var insidePruned = pruned
+        for i in 0..<n where parent[i] >= 0 && insidePruned[Int(parent[i])] { insidePruned[i] = true }
+
+        var root = body
+        let contentProse = cleanProse[body]
+        if contentProse >= Self.minimumProse {
+            // A <main> is the page's own statement of its content; articles inside it are often
+            // boxes of one page (a recipe's ingredients, its steps), so main wins over article.
+            var semantic = -1
+            for kind in [PageLayout.Kind.main, .article] where semantic < 0 {
+                for i in 0..<n where !insidePruned[i] && layout.kind[i] == kind {
+                    guard Double(cleanProse[i]) >= Self.semanticShare * Double(contentProse) else { continue }
+                    if semantic < 0 || cleanText[i] < cleanText[semantic] { semantic = i }
+                }
+            }
+            if semantic >= 0 {
+                root = semantic
+            } else {
+                var bestChild = [Int](repeating: -1, count: n)
+                for i in 0..<n where parent[i] >= 0 && !pruned[i] {
+                    let p = Int(parent[i])
+                    if bestChild[p] < 0 || cleanProse[i] > cleanProse[bestChild[p]] { bestChild[p] = i }
+                }
+                while bestChild[root] >= 0 {
+                    let child = bestChild[root]
+                    guard Double(cleanProse[child]) >= Self.rootShare * Double(contentProse),
+                          Self.isContainer(layout.nodes[child]) else { break }
+                    root = child
+                }
+            }
+        }
+
+        var visible = [Bool](repeating: false, count: n)
+        var cut = [Bool](repeating: false, count: n)
+        for i in root..<n {
+            guard i == root || (parent[i] >= 0 && visible[Int(parent[i])]) else { continue }
+            if insidePruned[i] || cut[i] { continue }
+            if i != root, layout.isBlock[i] || layout.kind[i] == .list, cleanText[i] > 0,
+               Double(cleanLinks[i]) >= Self.linkListShare * Double(cleanText[i]),
+               cleanText[i] - cleanLinks[i] < Self.linkListPlainText {
+                continue
+            }
+            // Lines are read where their text is (a block with text of its own), so nested blocks
+            // are not read again and again.
+            if i != root, layout.blockOwnText[i] > 0, cleanText[i] <= Boilerplate.lineLength,
+               let line = Boilerplate.line(Self.text(of: layout.nodes[i])) {
+                if line == .sectionIntro { Self.cutFollowingSiblings(of: i, layout: layout, text: cleanText, cut: &cut) }
+                continue
+            }
+            visible[i] = true
+        }
+        self.visible = visible
+        self.root = root
+    }
+
+    /// Marks the element siblings after `index` (or after its nearest ancestor that has some,
+    /// climbing only through short blocks) up to the next heading: the links and teasers a
+    /// "Mehr zum Thema" introduces.
+    private static func cutFollowingSiblings(of index: Int, layout: PageLayout, text: [Int32], cut: inout [Bool]) {
+        var node = layout.nodes[index]
+        while nextElement(after: node) == nil, let parent = node.pointee.parent,
+              let p = PageLayout.index(of: parent), text[p] <= Int32(Boilerplate.lineLength) * 2 {
+            node = parent
+        }
+        var sibling = nextElement(after: node)
+        while let current = sibling {
+            if let j = PageLayout.index(of: current) {
+                if layout.kind[j] == .heading { return }
+                cut[j] = true
+            }
+            sibling = nextElement(after: current)
+        }
+    }
+
+    private static func nextElement(after node: xmlNodePtr) -> xmlNodePtr? {
+        var next = node.pointee.next
+        while let current = next, !current.isElement { next = current.pointee.next }
+        return next
+    }
+
+    /// The text of a short element (its text nodes joined, up to a few hundred bytes).
+    static func text(of element: xmlNodePtr) -> String {
+        struct Reader: TreeVisitor {
+            var bytes: [UInt8] = []
+            mutating func enter(_ node: xmlNodePtr) -> Bool {
+                if node.isText, let content = node.pointee.content, bytes.count < 600 {
+                    var p = content
+                    while p.pointee != 0, bytes.count < 600 {
+                        bytes.append(p.pointee)
+                        p += 1
+                    }
+                    bytes.append(0x20)
+                }
+                return node.isElement && PageLayout.index(of: node) != nil
+            }
+            mutating func leave(_ node: xmlNodePtr) {}
+        }
+        var reader = Reader()
+        TreeWalker.walk(element, with: &reader)
+        return String(decoding: reader.bytes, as: UTF8.self)
+    }
+
+    /// Elements whose children can be the content root: generic containers and layout tables,
+    /// not paragraphs or list items (the root should hold a whole text, not one paragraph of it).
+    private static func isContainer(_ node: xmlNodePtr) -> Bool {
+        guard let name = node.pointee.name else { return false }
+        for candidate in containerNames where xmlStrEqual(name, candidate.utf8Start) != 0 { return true }
+        return false
+    }
+
+    private static let containerNames: [StaticString] = [
+        "div", "section", "main", "article", "form", "span", "center", "font", "table", "tbody",
+        "tr", "td", "body",
+    ]
+}

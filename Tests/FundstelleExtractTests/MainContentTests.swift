@@ -1,0 +1,97 @@
+import Testing
+import FundstelleExtract
+
+/// Main content against the template around it: what a city page looks like.
+@Suite("Main content")
+struct MainContentTests {
+    /// Prose long enough to count as paragraphs of running text.
+    static let paragraph1 = "Wohngeld ist ein Zuschuss zur Miete oder zur Belastung bei selbst genutztem Wohneigentum. Es wird auf Antrag gezahlt, wenn das Einkommen des Haushalts gering ist."
+    static let paragraph2 = "Den Antrag stellen Sie bei der Wohngeldstelle Ihrer Stadt. Bringen Sie Nachweise über Einkommen, Miete und die Zahl der Haushaltsmitglieder mit, damit die Bearbeitung schnell geht."
+
+    static func cityPage(content: String) -> String {
+        Fixtures.page(body: """
+            <a class="skip" href="#inhalt">Inhalt anspringen</a>
+            <div class="cookie-banner"><p>Wir verwenden Cookies, um Ihnen die bestmögliche Nutzung unserer Website zu ermöglichen und unsere Kommunikation zu verbessern.</p><button>Alle akzeptieren</button></div>
+            <header><a href="/">Stadt Musterstadt</a><ul><li><a href="/ls">Leichte Sprache</a></li><li><a href="/gs">Gebärdensprache</a></li></ul></header>
+            <nav><ul><li><a href="/a">Rathaus</a></li><li><a href="/b">Soziales</a></li><li><a href="/c">Kultur</a></li></ul></nav>
+            <div class="breadcrumb"><a href="/">Startseite</a> &gt; <a href="/s">Soziales</a> &gt; Wohngeld</div>
+            \(content)
+            <aside><h2>Kontakt</h2><p>Wohngeldstelle, Rathausplatz 1, Telefon 0123 456789, montags bis freitags von 8 bis 12 Uhr geöffnet.</p></aside>
+            <footer><ul><li><a href="/e">Erläuterungen und Hinweise</a></li><li><a href="/b">Bildnachweise</a></li><li><a href="/bf">Barrierefreiheit</a></li><li><a href="/i">Impressum</a></li></ul></footer>
+            """, head: "<title>Wohngeld | Stadt Musterstadt</title>")
+    }
+
+    @Test func templateAroundTheContentIsDropped() throws {
+        let document = try Fixtures.single(Self.cityPage(content: """
+            <div id="inhalt"><h1>Wohngeld</h1><p>\(Self.paragraph1)</p><h2>Antrag</h2><p>\(Self.paragraph2)</p>
+            <ul><li>Personalausweis</li><li>Mietvertrag</li></ul><figure><img src="x.jpg" alt="Formular Wohngeldantrag"><figcaption>Der Antrag</figcaption></figure></div>
+            """))
+        #expect(document.title == "Wohngeld")
+        #expect(document.headings == ["Antrag"])
+        for kept in ["Wohngeld ist ein Zuschuss", "Bringen Sie Nachweise", "Personalausweis", "Formular Wohngeldantrag", "Der Antrag"] {
+            #expect(document.body.contains(kept), "\(kept)")
+        }
+        for dropped in ["Inhalt anspringen", "Cookies", "akzeptieren", "Leichte Sprache", "Rathaus\n", "Startseite", "Kontakt", "Telefon", "Barrierefreiheit", "Impressum", "Bildnachweise"] {
+            #expect(!document.body.contains(dropped), "\(dropped)")
+        }
+    }
+
+    @Test func mainElementIsTheContent() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <div class="wrapper"><div class="col"><p>\(Self.paragraph2) Randspalte ohne Namen.</p></div>
+            <main><h1>Wohngeld</h1><p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p></main></div>
+            """))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss"))
+        #expect(!document.body.contains("Randspalte"))
+    }
+
+    @Test func relatedLinksAndFurnitureLinesAreDropped() throws {
+        let document = try Fixtures.single(Self.cityPage(content: """
+            <article><h1>Wohngeld</h1><p class="date">03.07.2025</p><p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p>
+            <p>Foto: Stadt Musterstadt</p>
+            <ul><li><a href="/x">Antrag auf Wohngeld (PDF)</a></li><li><a href="/y">Merkblatt Wohngeld (PDF)</a></li></ul>
+            <h3>Mehr zum Thema</h3><div><p>Kinderzuschlag: eine Leistung für Familien mit kleinem Einkommen, die beantragt werden muss.</p></div>
+            <p><a href="/z">Teilen</a></p></article>
+            """))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss"))
+        for dropped in ["03.07.2025", "Foto:", "Merkblatt", "Mehr zum Thema", "Kinderzuschlag", "Teilen"] {
+            #expect(!(document.body + document.headings.joined()).contains(dropped), "\(dropped)")
+        }
+    }
+
+    /// A forum names its posts "comment"; when pruning by name would take most of the prose,
+    /// such names are not trusted.
+    @Test func contentNamedLikeBoilerplateIsKept() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <nav><a href="/">Forum</a></nav>
+            <div class="comment"><p>\(Self.paragraph1)</p></div><div class="comment"><p>\(Self.paragraph2)</p></div>
+            <div class="comment"><p>Danke, das hat geholfen. Ich habe den Antrag gestern abgegeben und warte jetzt auf den Bescheid.</p></div>
+            """))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss"))
+        #expect(document.body.contains("Bringen Sie Nachweise"))
+        #expect(!document.body.contains("Forum"))
+    }
+
+    /// A page without prose (a list of offices) keeps its lists and tables; one that shows
+    /// nothing but its template keeps all of its text rather than none.
+    @Test func pagesWithoutProseKeepTheirText() throws {
+        let table = try Fixtures.single(Self.cityPage(content: """
+            <h1>Ämter</h1><table><tr><td>Sozialamt</td><td>Raum 12</td></tr><tr><td>Jugendamt</td><td>Raum 14</td></tr></table>
+            """))
+        #expect(table.body.contains("Sozialamt\nRaum 12\nJugendamt"))
+        #expect(!table.body.contains("Impressum"))
+        let empty = try Fixtures.single(Fixtures.page(body: "<nav><a href=\"/\">Startseite</a></nav><div id=\"app\"></div>"))
+        #expect(empty.body == "Startseite")
+    }
+
+    @Test func articleHeaderWithTheHeadlineStays() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <header class="site-header"><a href="/">Logo</a></header>
+            <article><header><h1>Pflegegeld steigt</h1><p>Die Leistungen der Pflegeversicherung werden zum Jahreswechsel angepasst.</p></header>
+            <p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p></article>
+            """))
+        #expect(document.title == "Pflegegeld steigt")
+        #expect(document.body.contains("zum Jahreswechsel angepasst"))
+        #expect(!document.body.contains("Logo"))
+    }
+}
