@@ -45,8 +45,13 @@ enum Boilerplate {
         return nil
     }
 
-    /// Hidden by inline style (`display: none`, `visibility: hidden`).
+    /// Hidden by inline style (`display: none`, `visibility: hidden`) or by a class that means
+    /// nothing else ("hidden", "d-none", "sr-only": text for screen readers, such as skip links).
     static func isHiddenByAttributes(_ element: xmlNodePtr) -> Bool {
+        if let classes = element.attribute("class"),
+           classes.split(separator: " ").contains(where: { hiddenClasses.contains($0.lowercased()) }) {
+            return true
+        }
         guard let style = element.attributeValue("style") else { return false }
         var compact: [UInt8] = []
         var p = style
@@ -57,6 +62,11 @@ enum Boilerplate {
         }
         return compact.contains(subsequence: displayNone) || compact.contains(subsequence: visibilityHidden)
     }
+
+    private static let hiddenClasses: Set<String> = [
+        "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+        "element-invisible",
+    ]
 
     private static let displayNone = Array("display:none".utf8)
     private static let visibilityHidden = Array("visibility:hidden".utf8)

@@ -77,28 +77,37 @@ extension DateNormalizer {
     /// "3. Juli 2025", "Montag, 3. Juli 2025", "2025-07-03", each optionally with a time of
     /// day ("12.12.2022, 08:30 Uhr"). Nil when anything else is in the line.
     static func wholeLine(_ line: String) -> String? {
-        var words = line.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "," || $0 == "|" })
-            .map(String.init)
-        if words.last == "uhr" { words.removeLast() }
-        if let last = words.last, last.contains(":"), last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") }) {
+        var words = line.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" })
+            .map { $0.hasSuffix(":") && !$0.contains(where: \.isNumber) ? String($0.dropLast()) : String($0) }
+        // Trailing time of day: "08:30", "08:30 uhr", "- 18:55".
+        while let last = words.last,
+              last == "uhr" || last == "-" || last == "–" || (last.contains(":") && last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") })) {
             words.removeLast()
         }
-        if let first = words.first, weekdays.contains(first.trimmingCharacters(in: ["."])) { words.removeFirst() }
-        // "Stand" and "vom" often lead a date line: "Stand: 03.07.2025".
-        if let first = words.first, ["stand:", "stand", "vom", "am", "datum:"].contains(first) { words.removeFirst() }
+        // Leading words of a date line: "Stand:", "Erschienen am", "Montag,".
+        while let first = words.first, leadWords.contains(first) || weekdays.contains(first.trimmingCharacters(in: ["."])) {
+            words.removeFirst()
+        }
         switch words.count {
         case 1:
             let bytes = Array(words[0].utf8)
             guard bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return nil }
             return normalize(words[0])
         case 2, 3:
-            // "3. juli 2025", "3.juli 2025", "juli 2025"
-            let joined = words.joined(separator: " ")
-            return germanWithMonthName(joined)
+            // "3. juli 2025", "3.juli 2025", "juli 2025", "april 19 2019"
+            if words.count == 3, monthNames[words[0]] != nil, let day = Int(words[1]) {
+                return germanWithMonthName("\(day). \(words[0]) \(words[2])")
+            }
+            return germanWithMonthName(words.joined(separator: " "))
         default:
             return nil
         }
     }
+
+    private static let leadWords: Set<String> = [
+        "stand", "vom", "am", "den", "datum", "erschienen", "veröffentlicht", "aktualisiert", "publiziert",
+        "erstellt", "zuletzt", "geändert", "posted", "on", "published", "updated", "veröffentlichung",
+    ]
 
     /// "3. Juli 2025", "03. Februar 2020", "3 Juli 2025", "Juli 2025" (lower-cased).
     static func germanWithMonthName(_ text: String) -> String? {
@@ -128,6 +137,7 @@ extension DateNormalizer {
         "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4,
         "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8,
         "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
-        "dezember": 12, "dez": 12,
+        "dezember": 12, "dez": 12, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6,
+        "july": 7, "october": 10, "oct": 10, "december": 12, "dec": 12,
     ]
 }

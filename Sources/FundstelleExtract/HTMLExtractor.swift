@@ -29,7 +29,7 @@ enum HTMLExtractor {
         let metadata = collector.metadata
         let title = PageTitle.choose(
             title: collector.title, socialTitle: metadata.socialTitle,
-            firstHeading: collector.firstTopHeading)
+            firstHeading: collector.firstTopHeading, contentHeading: collector.firstContentHeading)
         let headings = collector.headings
         return Document(
             path: path, title: title, headings: headings.map(\.text).filter { $0 != title },

@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import Glibc
 
 /// Walks a parsed HTML document once and gathers title, headings, body text and metadata.
 ///
@@ -12,6 +13,8 @@ struct HTMLTextCollector: TreeVisitor {
     private(set) var headings: [(level: Int, text: String)] = []
     /// The text of the page's first h1, wherever it stands.
     private(set) var firstTopHeading: String?
+    /// The text of the first h1 in the page's content.
+    private(set) var firstContentHeading: String?
     private var heading = TextBuffer(paragraphSeparator: 0x20)
     /// Per layout element: whether its text is the page's text (nil: all of it is).
     private let visibleElements: [Bool]?
@@ -44,7 +47,13 @@ struct HTMLTextCollector: TreeVisitor {
         }
         guard node.isElement else { return false }
         let role = roles.role(of: node)
-        if case .skipped = role { return false }
+        if case .skipped = role {
+            if node.hasName("script"), let text = node.pointee.children, let content = text.pointee.content,
+               Self.isStructuredData(type: node.attribute("type"), content: content) {
+                metadata.readStructuredData(content)
+            }
+            return false
+        }
         if headDepth == 0, node.hasAttribute("hidden") { return false }
         if let visibleElements {
             if let index = PageLayout.index(of: node) {
@@ -103,6 +112,7 @@ struct HTMLTextCollector: TreeVisitor {
     }
 
     private mutating func appendText(_ content: UnsafePointer<UInt8>) {
+        if headDepth == 0, titleDepth == 0 { lookForDate(content) }
         if titleDepth > 0 {
             if !titleSeen { titleText.append(cString: content) }
         } else if headDepth > 0 {
@@ -112,6 +122,30 @@ struct HTMLTextCollector: TreeVisitor {
         } else if isVisible {
             body.append(cString: content, keepingLineBreaks: preformattedDepth > 0)
         }
+    }
+
+    /// JSON-LD: a script of type application/ld+json, or an untyped one holding a schema.org object.
+    private static func isStructuredData(type: String?, content: UnsafePointer<UInt8>) -> Bool {
+        if let type { return type.lowercased().contains("ld+json") }
+        var p = content
+        while p.pointee != 0, p.pointee <= 0x20 { p += 1 }
+        return p.pointee == UInt8(ascii: "{") && strstr(p, "schema.org") != nil
+    }
+
+    /// A short text node with enough digits for a date may be the page's printed date.
+    private mutating func lookForDate(_ content: UnsafePointer<UInt8>) {
+        var start = content
+        while start.pointee != 0, start.pointee <= 0x20 { start += 1 }
+        var length = 0, end = 0, digits = 0
+        while start[length] != 0 {
+            let byte = start[length]
+            if byte &- 0x30 < 10 { digits += 1 }
+            length += 1
+            if byte > 0x20 { end = length }
+            if end > 64 { return }
+        }
+        guard digits >= 4 else { return }
+        metadata.readText(start, length: end, afterHeading: firstTopHeading != nil)
     }
 
     private mutating func appendAlternativeText(of image: xmlNodePtr) {
@@ -147,6 +181,7 @@ struct HTMLTextCollector: TreeVisitor {
         guard !heading.isEmpty else { return }
         let text = heading.text
         if headingLevel == 1, firstTopHeading == nil { firstTopHeading = text }
+        if headingLevel == 1, headingIsVisible, firstContentHeading == nil { firstContentHeading = text }
         if headingIsVisible { headings.append((headingLevel, text)) }
         body.endParagraph()
     }

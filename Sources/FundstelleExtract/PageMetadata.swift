@@ -9,6 +9,11 @@ struct PageMetadata {
     private var declaredLanguage: String?
     private var metaDate: String?
     private var timeDate: String?
+    private var structuredDate: String?
+    /// Dates printed alone in a text node ("03.07.2025", "3. Juli 2025, 10:15 Uhr"): the first
+    /// before the page's h1 and the first after it (a byline under the headline).
+    private var textDateBeforeHeading: String?
+    private var textDateAfterHeading: String?
     private var canonicalURL: String?
     private var socialURL: String?
     /// `og:title`, else `twitter:title`.
@@ -18,8 +23,12 @@ struct PageMetadata {
     var description: String { metaDescription ?? socialDescription ?? "" }
     /// `<html lang>`/`xml:lang`, else the Content-Language meta tag.
     var language: String { rootLanguage ?? declaredLanguage ?? "" }
-    /// A date meta tag, else the first `<time datetime>`.
-    var date: String { metaDate ?? timeDate ?? "" }
+    /// The page's date, from the most to the least deliberate statement: a date meta tag,
+    /// JSON-LD `datePublished`, a date in the canonical URL's path (/2017/06/29/), the first
+    /// `<time datetime>`, a date printed alone after the h1, before it.
+    var date: String {
+        metaDate ?? structuredDate ?? Self.dateInURL(url) ?? timeDate ?? textDateAfterHeading ?? textDateBeforeHeading ?? ""
+    }
     /// `<link rel=canonical>`, else `og:url`.
     var url: String { canonicalURL ?? socialURL ?? "" }
 
@@ -63,10 +72,52 @@ struct PageMetadata {
         timeDate = DateNormalizer.normalize(value)
     }
 
+    /// Reads `datePublished` (else `dateCreated`, `uploadDate`) from a JSON-LD script's text.
+    mutating func readStructuredData(_ text: UnsafePointer<UInt8>) {
+        guard structuredDate == nil else { return }
+        let json = String(cString: text)
+        for key in ["\"datePublished\"", "\"dateCreated\"", "\"uploadDate\""] {
+            guard let keyRange = json.range(of: key) else { continue }
+            let rest = json[keyRange.upperBound...].drop(while: { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
+            guard rest.first == "\"" else { continue }
+            let value = rest.dropFirst().prefix(while: { $0 != "\"" })
+            if let date = DateNormalizer.normalize(String(value)) {
+                structuredDate = date
+                return
+            }
+        }
+    }
+
+    /// Looks at a short text node for a date printed alone.
+    mutating func readText(_ text: UnsafePointer<UInt8>, length: Int, afterHeading: Bool) {
+        guard afterHeading ? textDateAfterHeading == nil : textDateBeforeHeading == nil else { return }
+        let line = String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self)
+        // "Hamburg, 2. November 2021": a dateline may name the place first.
+        let afterPlace = line.firstIndex(of: ",").map { String(line[line.index(after: $0)...]) }
+        guard let date = DateNormalizer.wholeLine(line) ?? afterPlace.flatMap(DateNormalizer.wholeLine),
+              date.utf8.count == 10  // a year alone is more often a number than the page's date
+        else { return }
+        if afterHeading { textDateAfterHeading = date } else { textDateBeforeHeading = date }
+    }
+
+    /// A date in a URL's path: /2017/06/29/ or /2017-06-29-.
+    static func dateInURL(_ url: String) -> String? {
+        let parts = url.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "_" || $0 == "." })
+        guard parts.count >= 3 else { return nil }
+        for i in 0..<(parts.count - 2) {
+            guard parts[i].count == 4, let year = Int(parts[i]), (1990...2099).contains(year),
+                  parts[i + 1].count == 2, let month = Int(parts[i + 1]), (1...12).contains(month),
+                  parts[i + 2].count == 2, let day = Int(parts[i + 2]), (1...31).contains(day) else { continue }
+            return "\(parts[i])-\(parts[i + 1])-\(parts[i + 2])"
+        }
+        return nil
+    }
+
     private static let dateKeys: Set<String> = [
         "date", "dcterms.date", "dc.date", "dc.date.issued", "dcterms.issued", "dc.date.created",
         "dcterms.created", "article:published_time", "og:published_time", "datepublished",
-        "publishdate", "publish-date", "pubdate",
+        "publishdate", "publish-date", "pubdate", "article:published", "sailthru.date",
+        "parsely-pub-date", "date.available", "dc.date.available", "zdf:publicationdate",
     ]
 
     /// The first tag of a list such as `de-DE, en`, with `_` written as `-`; nil unless it looks

@@ -26,9 +26,10 @@ enum PageTitle {
 
     /// The headline: the first h1 when the headline part of the other titles contains it (it is
     /// then the page's own wording; a blog's h1 is often its name, which only the suffix
-    /// repeats), else the Open Graph title, else the `<title>`, each without a site suffix; the
-    /// h1 when nothing else is there.
-    static func choose(title: String, socialTitle: String, firstHeading: String?) -> String {
+    /// repeats), else the first h1 of the page's main content (`contentHeading`) unless the
+    /// site's name contains it, else the Open Graph title, else the `<title>`, each without a
+    /// site suffix; the h1 when nothing else is there.
+    static func choose(title: String, socialTitle: String, firstHeading: String?, contentHeading: String? = nil) -> String {
         let parts = split(title)
         let stripped = parts?.headline ?? title
         // The site's name, as the <title> revealed it, comes off the Open Graph title too.
@@ -38,7 +39,14 @@ enum PageTitle {
             while let last = social.last, last == " " || "|-–—:»·/•".contains(last) { social.removeLast() }
         }
         social = withoutSiteSuffix(social)
-        if let h1 = firstHeading, h1.count >= 3, stripped.contains(h1) || social.contains(h1) {
+        if let h1 = firstHeading, h1.count >= 3,
+           stripped.localizedCaseInsensitiveContains(h1) || social.localizedCaseInsensitiveContains(h1) {
+            return h1
+        }
+        // The headline of the content: the page's own words for what it is ("Eignet sich eine
+        // Wärmepumpe im Altbau?" where the <title> says "Wärmepumpe im Altbau"), unless it is
+        // only the site's name.
+        if let h1 = contentHeading, h1.count >= 3, !(parts?.site.localizedCaseInsensitiveContains(h1) ?? false) {
             return h1
         }
         if !social.isEmpty { return social }

@@ -62,12 +62,12 @@ func sampleWARCRecords() -> [[UInt8]] {
         let records = sampleWARCRecords()
         let bytes = gzipped ? records.flatMap { Gzip.compress($0) } : records.flatMap { $0 }
         let docs = try Extractor().extract(bytes, path: "crawl.warc" + (gzipped ? ".gz" : ""))
-        #expect(docs.map(\.title) == ["Wohngeld", "Pflege"])
+        #expect(docs.map(\.title) == ["Wohngeld", "Pflegeberatung"])
         let base = "crawl.warc" + (gzipped ? ".gz" : "")
         #expect(docs.map(\.path) == [base + "#http://127.0.0.1:8000/wohngeld.html", base + "#http://127.0.0.1:8000/pflege.html"])
         #expect(docs[0].url == "http://127.0.0.1:8000/wohngeld.html")
         #expect(docs[0].body.contains("für die Miete"))  // charset from the HTTP header
-        #expect(docs[1].language == "de" && docs[1].headings == ["Pflegeberatung"])
+        #expect(docs[1].language == "de" && docs[1].body == "Beratung für Angehörige.")
     }
 
     /// WARC 1.0, as wget writes it, puts the target URI in angle brackets.

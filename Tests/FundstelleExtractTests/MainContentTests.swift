@@ -95,3 +95,24 @@ struct MainContentTests {
         #expect(!document.body.contains("Logo"))
     }
 }
+
+@Suite("Page dates")
+struct PageDateTests {
+    private func date(_ body: String, head: String = "") throws -> String {
+        try Fixtures.single(Fixtures.page(body: body, head: head)).date
+    }
+
+    @Test func structuredDataAndURLAndPrintedDates() throws {
+        #expect(try date("<p>x</p>", head: #"<script type="application/ld+json">{"@type":"NewsArticle","dateModified":"2024-02-01","datePublished":"2024-01-31T10:00:00+01:00"}</script>"#) == "2024-01-31")
+        #expect(try date("<p>x</p>", head: #"<script>{"@context":"https://schema.org","datePublished":"2023-05-06"}</script>"#) == "2023-05-06")
+        #expect(try date("<p>x</p>", head: #"<link rel="canonical" href="https://example.org/2017/06/29/wireshark/">"#) == "2017-06-29")
+        #expect(try date("<h1>Titel</h1><p class=meta>03.02.2022 15:34</p><p>Text</p>") == "2022-02-03")
+        #expect(try date("<h1>Titel</h1><span>Stand:\t05. Februar 2020</span>") == "2020-02-05")
+        #expect(try date("<h1>Titel</h1><p><span>Hamburg, 2. November 2021</span></p>") == "2021-11-02")
+        #expect(try date("<h1>Titel</h1><div>Gespeichert von <b>x</b> am 24. Juli 2017 - 18:55</div>") == "2017-07-24")
+        // The byline under the headline wins over a date before it (a ticker, a sidebar).
+        #expect(try date("<p>01.01.2020</p><h1>Titel</h1><p>Montag, 3. Juli 2025</p>") == "2025-07-03")
+        // A year alone, or a date inside a sentence, is no page date.
+        #expect(try date("<h1>Titel</h1><p>2022</p><p>Seit dem 01.01.2023 gilt das neue Wohngeld für alle Haushalte.</p>") == "")
+    }
+}
