@@ -79,9 +79,11 @@ extension DateNormalizer {
     static func wholeLine(_ line: String) -> String? {
         var words = line.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" })
             .map { $0.hasSuffix(":") && !$0.contains(where: \.isNumber) ? String($0.dropLast()) : String($0) }
-        // Trailing time of day: "08:30", "08:30 uhr", "- 18:55".
+        // A byline after the date: "06.11.2023 13:30 von Olga".
+        if let by = words.firstIndex(where: { $0 == "von" || $0 == "by" }), by > 0 { words.removeSubrange(by...) }
+        // Trailing time of day: "08:30", "08:30 uhr", "um 09:25", "- 18:55".
         while let last = words.last,
-              last == "uhr" || last == "-" || last == "–" || (last.contains(":") && last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") })) {
+              last == "uhr" || last == "um" || last == "-" || last == "–" || (last.contains(":") && last.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":") })) {
             words.removeLast()
         }
         // Leading words of a date line: "Stand:", "Erschienen am", "Montag,".
@@ -92,7 +94,7 @@ extension DateNormalizer {
         case 1:
             let bytes = Array(words[0].utf8)
             guard bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D }) else { return nil }
-            return normalize(words[0])
+            return normalize(words[0]) ?? shortYear(words[0])
         case 2, 3:
             // "3. juli 2025", "3.juli 2025", "juli 2025", "april 19 2019"
             if words.count == 3, monthNames[words[0]] != nil, let day = Int(words[1]) {
@@ -102,6 +104,16 @@ extension DateNormalizer {
         default:
             return nil
         }
+    }
+
+    /// "31.10.23": years 00–35 are 2000–2035, the others 1936–1999.
+    private static func shortYear(_ text: String) -> String? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].count == 2, parts[0].count <= 2, parts[1].count <= 2,
+              let day = Int(parts[0]), let month = Int(parts[1]), let short = Int(parts[2]),
+              (1...31).contains(day), (1...12).contains(month) else { return nil }
+        let year = short <= 35 ? 2000 + short : 1900 + short
+        return normalize("\(day).\(month).\(year)")
     }
 
     private static let leadWords: Set<String> = [

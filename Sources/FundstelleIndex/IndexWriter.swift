@@ -19,6 +19,9 @@ import Darwin
 public final class IndexWriter {
     public let directory: String
     public let ramBudget: Int
+    /// Finds the paragraphs each site repeats on its pages; they are taken out of the bodies
+    /// when a segment is written (counted over everything added until then).
+    public private(set) var templates = TemplateDetector()
     private let generation: Int
     private var builder = SegmentBuilder()
     /// Words of everything added in this run, for splitting compounds.
@@ -60,12 +63,14 @@ public final class IndexWriter {
                 text.withUTF8 { frequencies.addText($0) }
             }
         }
+        templates.observe(doc)
         builder.add(doc)
         if builder.estimatedBytes >= ramBudget { try flush() }
     }
 
     private func flush() throws(IndexError) {
         guard builder.documentCount > 0 else { return }
+        builder.transformDocuments { templates.removingTemplate(from: $0) }
         let name = "s\(generation)_\(written.count).seg"
         writtenBytes += try builder.write(to: directory + "/" + name, frequencies: frequencies)
         written.append(Commit.Segment(name: name, documentCount: builder.documentCount))

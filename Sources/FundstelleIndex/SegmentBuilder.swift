@@ -40,17 +40,18 @@ struct SegmentBuilder {
 
     init() {}
 
-    /// Keeps `doc` for analysis at `write`, and stores its fields.
+    /// Keeps `doc` for storing and analysis at `write`.
     mutating func add(_ doc: Document) {
-        let recordStart = stored.count
-        storeRecord(doc)
-        storedOffsets.append(UInt64(stored.count))
-        ids.append(DocumentID.hash(doc.path))
         documents.append(doc)
-        // The stored record, the document itself, and the postings its text will make.
+        // The document itself, its stored record, and the postings its text will make.
         let text = Field.text.reduce(0) { sum, field in sum + DocumentTerms.values(of: field, in: doc).reduce(0) { $0 + $1.utf8.count } }
-        estimatedBytes += 2 * (stored.count - recordStart) + 3 * text + 64
+        estimatedBytes += 2 * (text + doc.body.utf8.count + doc.path.utf8.count) + 3 * text + 64
         documentCount += 1
+    }
+
+    /// Replaces each held document by `transform` of it (before `write` stores and analyses them).
+    mutating func transformDocuments(_ transform: (Document) -> Document) {
+        for i in documents.indices { documents[i] = transform(documents[i]) }
     }
 
     /// Adds one analysed document, number `docIndex`, to the postings.
@@ -130,6 +131,11 @@ struct SegmentBuilder {
     /// indexed in this run so far), and writes the segment file at `path` (fsynced).
     /// Returns its size in bytes.
     mutating func write(to path: String, frequencies: WordFrequencies) throws(IndexError) -> Int {
+        for doc in documents {
+            storeRecord(doc)
+            storedOffsets.append(UInt64(stored.count))
+            ids.append(DocumentID.hash(doc.path))
+        }
         analyzeDocuments(frequencies: frequencies)
         documents = []
         let out = try OutputFile(path)

@@ -86,6 +86,10 @@ struct IndexCommand: ParsableCommand {
             let size = try indexCall(location.directory) { () throws(IndexError) in try writer.commit(root: root) }
             let seconds = Progress.now() - started
             print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(format1(seconds)) s")
+            if writer.templates.removedParagraphs > 0 {
+                let t = writer.templates
+                print("Site templates: \(t.removedParagraphs) repeated paragraph\(t.removedParagraphs == 1 ? "" : "s") left out of \(t.trimmedDocuments) document\(t.trimmedDocuments == 1 ? "" : "s")")
+            }
             printSkipped(skipped)
             print("Index: \(location.directory) (\(formatBytes(size)))")
         }

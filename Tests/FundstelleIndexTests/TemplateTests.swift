@@ -1,0 +1,41 @@
+import FundstelleExtract
+import Testing
+import TestSupport
+@testable import FundstelleIndex
+
+/// Blocks a site repeats on its pages are left out of the bodies the index stores and searches.
+@Suite struct TemplateTests {
+    static let contact = "Bürgerbüro Musterstadt, Rathausplatz 1, montags bis freitags von 8 bis 12 Uhr"
+
+    static func page(_ site: String, _ i: Int, extra: String = contact) -> Document {
+        Document(path: "\(site)/seite\(i).html", title: "Seite \(i)",
+                 body: "Leistung \(i) der Sozialverwaltung mit Fristen und Unterlagen.\n\(extra)")
+    }
+
+    @Test func detectorCountsPerSiteAndNeverEmptiesABody() {
+        var detector = TemplateDetector()
+        let pages = (1...6).map { Self.page("www.stadt.example", $0) }
+        let other = (1...4).map { Self.page("andere.example", $0) }  // too few pages to tell
+        let onlyTemplate = Document(path: "www.stadt.example/leer.html", body: Self.contact)
+        for doc in pages + other + [onlyTemplate] { detector.observe(doc) }
+        #expect(detector.removingTemplate(from: pages[0]).body == "Leistung 1 der Sozialverwaltung mit Fristen und Unterlagen.")
+        #expect(detector.removingTemplate(from: other[0]).body == other[0].body)
+        #expect(detector.removingTemplate(from: onlyTemplate).body == Self.contact)
+        // A URL's host is the site, whatever the path.
+        #expect(TemplateDetector.site(of: Document(path: "dump.warc.gz#https://www.stadt.example/a", url: "https://www.stadt.example/a")) == "www.stadt.example")
+        #expect(TemplateDetector.site(of: Document(path: "sgb_12/__27.html")) == "sgb_12")
+        #expect(TemplateDetector.site(of: Document(path: "page.html")) == "")
+    }
+
+    @Test func indexLeavesTheTemplateOutOfStoredText() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        for i in 1...8 { try writer.add(Self.page("www.stadt.example", i)) }
+        try writer.commit(root: "/")
+        #expect(writer.templates.removedParagraphs == 8)
+        let reader = try IndexReader.open(dir.path)
+        let stored = try #require(try reader.storedDocument(0))
+        #expect(stored.body == "Leistung 1 der Sozialverwaltung mit Fristen und Unterlagen.")
+    }
+}
