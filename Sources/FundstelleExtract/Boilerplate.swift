@@ -142,7 +142,8 @@ enum Boilerplate {
         "related", "recommended", "recommendation", "recommendations", "empfehlung",
         "empfehlungen", "mehrzumthema", "weitere", "teaserlist", "widget", "widgets", "follow",
         "comment", "comments", "kommentar", "kommentare", "discussion", "tags", "tagcloud",
-        "keywords", "rating", "feedback",
+        "keywords", "rating", "feedback", "author", "authors", "autor", "autorin", "autoren",
+        "byline", "bio", "biography", "authorbox", "netiquette",
     ]
 }
 
@@ -169,8 +170,10 @@ extension Boilerplate {
         case furniture
     }
 
-    /// Blocks up to this many visible bytes are read as lines.
-    static let lineLength = 120
+    /// Blocks up to this many visible bytes are read as lines (credit lines up to `creditLineLength`).
+    static let lineLength = 250
+    /// Lines that introduce a section or are furniture are at most this long.
+    static let shortLineLength = 120
 
     /// The verdict on a short block's text, or nil for content.
     static func line(_ text: String) -> Line? {
@@ -179,11 +182,17 @@ extension Boilerplate {
             normalized.removeLast()
         }
         guard !normalized.isEmpty else { return nil }
+        if normalized.utf8.count > shortLineLength {
+            return normalized.utf8.count <= creditLineLength && creditMarks.contains(where: { normalized.contains($0) }) ? .furniture : nil
+        }
         if sectionIntros.contains(where: { normalized.hasPrefix($0) }) { return .sectionIntro }
         if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.hasPrefix($0) }) {
             return .furniture
         }
         if DateNormalizer.wholeLine(normalized) != nil { return .furniture }
+        if normalized.utf8.count <= creditLineLength, creditMarks.contains(where: { normalized.contains($0) }) {
+            return .furniture
+        }
         return nil
     }
 
@@ -204,7 +213,10 @@ extension Boilerplate {
         "schreiben sie einen kommentar", "hinterlasse einen kommentar", "antwort hinterlassen",
         "verpasse keine news", "newsletter abonnieren", "jetzt newsletter", "unterstütze",
         "quellenangaben", "bildnachweis", "bildnachweise", "bildquellen", "alle artikel zu",
-        "alle beiträge zu", "alle blogbeiträge", "weitere informationen hierzu",
+        "alle beiträge zu", "alle blogbeiträge", "weitere informationen hierzu", "mehr interessantes",
+        "neueste beiträge", "neueste artikel", "das könnte dich auch noch interessieren",
+        "das könnte sie auch noch interessieren", "mehr kolumnen", "meldungen aus", "top themen",
+        "top-themen", "aktuelle beiträge", "beliebte beiträge",
     ]
 
     private static let furnitureLines: Set<String> = [
@@ -220,5 +232,16 @@ extension Boilerplate {
         "tags:", "schlagworte:", "schlagwörter:", "themen:", "letzte änderung", "zuletzt aktualisiert",
         "zurück zur", "zurück zum", "this entry was posted", "veröffentlicht am", "erstellt am",
         "aktualisiert am", "stand:", "lesezeit", "anzeige -", "mit diesem button",
+        "sie müssen sich anmelden", "sie müssen sich einloggen", "sie müssen angemeldet",
+        "bitte registrieren sie sich", "um kommentare zu schreiben", "kommentar verfassen",
+        "schreibe einen kommentar", "schreiben sie einen kommentar", "dieses skript als pdf",
+        "als pdf herunterladen", "zeige alle beiträge von", "alle beiträge von", "erschienen in",
+        "time limit is exhausted", "sofern nicht anders",
     ]
+
+    /// Words that mark a short block as a picture's credit line wherever they stand in it.
+    private static let creditMarks = ["©", "foto:", "fotos:", "bild:", "(c) ", "quelle: foto", "bildquelle"]
+
+    /// Blocks up to this many visible bytes are checked for a credit mark.
+    static let creditLineLength = 250
 }

@@ -154,7 +154,7 @@ struct MainContent {
     private static func cutFollowingSiblings(of index: Int, layout: PageLayout, text: [Int32], cut: inout [Bool]) {
         var node = layout.nodes[index]
         while nextElement(after: node) == nil, let parent = node.pointee.parent,
-              let p = PageLayout.index(of: parent), text[p] <= Int32(Boilerplate.lineLength) * 2 {
+              let p = PageLayout.index(of: parent), text[p] <= Int32(Boilerplate.shortLineLength) * 2 {
             node = parent
         }
         var sibling = nextElement(after: node)

@@ -2,9 +2,9 @@
 /// site's name ("Wohngeld beantragen | Stadt Offenbach"); the Open Graph title; the first h1.
 enum PageTitle {
     /// Separators between a headline and a site name, as sites write them.
-    private static let separators = [" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " // ", " •"]
+    private static let separators = [" | ", " – ", " — ", " - ", " :: ", " » ", " « ", " · ", " // ", " •"]
     /// Separators that hardly ever stand inside a headline: what follows them is the site.
-    private static let siteSeparators: Set<String> = [" | ", " :: ", " » ", " // ", " •"]
+    private static let siteSeparators: Set<String> = [" | ", " :: ", " » ", " « ", " // ", " •"]
 
     /// The headline and the site name of a title, when it has a site suffix: cut at the last
     /// separator — always at a pipe-like one, at a dash only when what comes before is longer.

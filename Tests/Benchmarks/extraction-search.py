@@ -9,9 +9,10 @@ with `fundstelle search --batch --json --limit 10`.
 Queries are the strings' words, lower-cased, with punctuation turned into spaces, so no query
 operator ("-", quotes, OR) comes from the text. Search is AND: a response marked "partial"
 (no document has all the words; the engine then shows its best partial matches) counts as no
-hit, as in an AND-only engine.
+hit, as in an AND-only engine; with --with-partial they count as the hits they are (what a
+user of fundstelle sees).
 
-usage: extraction-search.py FUNDSTELLE GOLD.json PAGES_DIR [--keep DIR]
+usage: extraction-search.py FUNDSTELLE GOLD.json PAGES_DIR [--show] [--with-partial]
 """
 import json, os, re, subprocess, sys, tempfile, time
 
@@ -23,6 +24,7 @@ def main():
         print(__doc__)
         sys.exit(64)
     binary, gold_path, pages = sys.argv[1:4]
+    partial_counts = "--with-partial" in sys.argv
     gold = json.load(open(gold_path, encoding="utf-8"))
     work = tempfile.mkdtemp(prefix="fundstelle-extraction-search-")
     index = os.path.join(work, "index")
@@ -41,7 +43,7 @@ def main():
                              capture_output=True, text=True, check=True).stdout
         results = [json.loads(line) for line in out.splitlines() if line.strip()]
         assert len(results) == len(queries), (len(results), len(queries))
-        return [set() if r.get("partial") else {h["path"] for h in r["hits"]} for r in results]
+        return [set() if r.get("partial") and not partial_counts else {h["path"] for h in r["hits"]} for r in results]
 
     content = [(name, words(g["with"][0])) for name, g in sorted(gold.items()) if g.get("with") and words(g["with"][0])]
     boiler = [(name, words(s)) for name, g in sorted(gold.items()) for s in g.get("without", []) if words(s)]
