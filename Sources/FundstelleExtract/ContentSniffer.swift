@@ -2,7 +2,9 @@
 ///
 /// Leading whitespace, comments, processing instructions and doctypes are skipped; then
 /// `<!DOCTYPE html`, a root `<html>` or any other start tag means HTML, except that after an XML
-/// declaration or a non-HTML doctype a root other than `html` means XML. `.txt` files are text.
+/// declaration or a non-HTML doctype a root other than `html` means XML, and so does a root that
+/// only XML has (rss, feed, urlset, dokumente, any unknown element in a `.xml` file) without
+/// one. `.txt` files are text.
 /// Content that starts with text is HTML if a known HTML tag appears in the first 8 KB.
 struct ContentSniffer {
     enum Kind: Equatable { case html, xml, text }
@@ -16,14 +18,20 @@ struct ContentSniffer {
     static func kind(of utf8: [UInt8], path: String) -> Kind? {
         if path.lowercased().hasSuffix(".txt") { return .text }
         return utf8.withUnsafeBufferPointer { bytes in
-            var sniffer = ContentSniffer(bytes: bytes)
+            var sniffer = ContentSniffer(bytes: bytes, isXMLFile: path.lowercased().hasSuffix(".xml"))
             return sniffer.markupKind()
         }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private let isXMLFile: Bool
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, isXMLFile: Bool) {
         self.bytes = bytes
+        self.isXMLFile = isXMLFile
     }
+
+    /// Roots of XML vocabularies that come without an XML declaration.
+    private static let xmlRoots: Set<String> = ["rss", "feed", "rdf:rdf", "urlset", "sitemapindex", "dokumente"]
 
     private mutating func markupKind() -> Kind? {
         while index < bytes.count {
@@ -42,7 +50,11 @@ struct ContentSniffer {
             } else if hasPrefix("<"), index + 1 < bytes.count, bytes[index + 1].isASCIILetter {
                 index += 1
                 let root = tagName()
-                return root != "html" && sawXMLProlog ? .xml : .html
+                guard root != "html" else { return .html }
+                if sawXMLProlog || Self.xmlRoots.contains(root) || (isXMLFile && !HTMLElementRole.isKnownElement(root)) {
+                    return .xml
+                }
+                return .html
             } else {
                 return containsKnownHTMLTag() ? .html : nil
             }

@@ -140,6 +140,17 @@ extension DateNormalizer {
         return text
     }
 
+    /// RFC 822 dates of RSS: "Mon, 03 Jul 2025 10:00:00 +0200" (weekday and time optional).
+    static func rfc822(_ text: String) -> String? {
+        let words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        for i in words.indices where i + 2 < words.count {
+            guard let day = Int(words[i]), (1...31).contains(day), let month = monthNames[words[i + 1]],
+                  words[i + 2].count == 4, let year = Int(words[i + 2]), (1000...2999).contains(year) else { continue }
+            return "\(year)-" + (month < 10 ? "0\(month)" : "\(month)") + (day < 10 ? "-0\(day)" : "-\(day)")
+        }
+        return nil
+    }
+
     private static let weekdays: Set<String> = [
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
         "mo", "di", "mi", "do", "fr", "sa", "so",

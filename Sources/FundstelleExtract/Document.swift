@@ -20,6 +20,8 @@ public struct Document: Sendable, Equatable, Codable {
     /// The larger work a record belongs to: for a law norm the law's name
     /// ("Sozialgesetzbuch (SGB) Zwölftes Buch (XII) - Sozialhilfe - …"), empty for plain pages.
     public var collection: String
+    /// Other paths with the same content (title and text), which the index keeps as one document.
+    public var duplicates: [String] = []
 
     public init(
         path: String, title: String = "", headings: [String] = [], body: String = "",

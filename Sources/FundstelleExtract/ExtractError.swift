@@ -16,6 +16,12 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     case badCompression(String)
     /// A WARC file without a single page to index.
     case noPagesInArchive
+    /// The page asks not to be indexed (`<meta name="robots" content="noindex">`).
+    case noindex
+    /// A sitemap lists pages; it is not one.
+    case sitemap
+    /// `--record ELEMENT` was given and the XML file has no such element with text.
+    case noRecords(element: String)
 
     /// A short reason for a log line, e.g. "binary file" or "XML parse error at line 3: …".
     public var description: String {
@@ -29,6 +35,9 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
         case .htmlUnparseable: "HTML parse error"
         case .badCompression(let reason): "gzip: \(reason)"
         case .noPagesInArchive: "WARC archive without an HTML, XML or text response"
+        case .noindex: "robots meta tag says noindex"
+        case .sitemap: "sitemap (lists pages, is not one)"
+        case .noRecords(let element): "no <\(element)> records with text"
         }
     }
 }

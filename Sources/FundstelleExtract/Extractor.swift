@@ -5,12 +5,15 @@
 public struct Extractor: Sendable {
     /// Files larger than this many bytes are refused with `ExtractError.tooLarge`.
     public let maxFileSize: Int
+    /// With a name, XML files are exports of records: one document per element of that name.
+    public let recordElement: String?
 
     /// How far into a file NUL bytes mark it as binary.
     private static let binaryScanLimit = 8 << 10
 
-    public init(maxFileSize: Int = 50 << 20) {
+    public init(maxFileSize: Int = 50 << 20, recordElement: String? = nil) {
         self.maxFileSize = maxFileSize
+        self.recordElement = recordElement
     }
 
     /// Extracts the documents in one file. `path` is relative to the indexed root; records inside the
@@ -39,7 +42,7 @@ public struct Extractor: Sendable {
         guard utf8.contains(where: { !$0.isASCIIWhitespace }) else { throw .empty }
         switch ContentSniffer.kind(of: utf8, path: path) {
         case .html: return [try HTMLExtractor.extract(utf8, path: path)]
-        case .xml: return try XMLExtractor.extract(utf8, path: path)
+        case .xml: return try XMLExtractor.extract(utf8, path: path, recordElement: recordElement)
         case .text: return [PlainTextExtractor.extract(utf8, path: path)]
         case nil: throw .notMarkup
         }

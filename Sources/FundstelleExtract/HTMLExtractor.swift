@@ -20,7 +20,19 @@ enum HTMLExtractor {
             collector = HTMLTextCollector(expectedTextSize: utf8.count / 4)
             for root in roots { TreeWalker.walk(root, with: &collector) }
         }
+        if collector.metadata.noindex { throw .noindex }
         return assemble(collector, path: path)
+    }
+
+    /// A website mirror (`wget --mirror`) keeps each page under a folder named after its host:
+    /// "www.stadt.example/soziales/wohngeld.html" was https://www.stadt.example/soziales/wohngeld.html.
+    static func mirrorURL(_ path: String) -> String? {
+        guard !path.contains("#"), let slash = path.firstIndex(of: "/") else { return nil }
+        let host = path[..<slash]
+        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }),
+              let top = labels.last, top.count >= 2, top.allSatisfy(\.isLetter) else { return nil }
+        return "https://" + path
     }
 
     /// The title is chosen by `PageTitle` (the headline, without the site's name); headings
@@ -34,6 +46,6 @@ enum HTMLExtractor {
         return Document(
             path: path, title: title, headings: headings.map(\.text).filter { $0 != title },
             body: collector.bodyText, description: metadata.description, language: metadata.language,
-            date: metadata.date, url: metadata.url)
+            date: metadata.date, url: metadata.url.isEmpty ? mirrorURL(path) ?? "" : metadata.url)
     }
 }

@@ -16,6 +16,8 @@ struct PageMetadata {
     private var textDateAfterHeading: String?
     private var canonicalURL: String?
     private var socialURL: String?
+    /// `<meta name="robots">` (or "googlebot") with `noindex` or `none`.
+    private(set) var noindex = false
     /// `og:title`, else `twitter:title`.
     private(set) var socialTitle = ""
 
@@ -50,6 +52,9 @@ struct PageMetadata {
             socialDescription = socialDescription ?? TextBuffer.collapsed(content)
         case "og:title", "twitter:title":
             if socialTitle.isEmpty { socialTitle = TextBuffer.collapsed(content) }
+        case "robots", "googlebot":
+            let directives = content.lowercased().split(whereSeparator: { $0 == "," || $0 == " " })
+            if directives.contains("noindex") || directives.contains("none") { noindex = true }
         case "og:url":
             socialURL = socialURL ?? content
         case "language", "content-language", "dc.language", "dcterms.language":

@@ -1,9 +1,10 @@
 internal import CLibXML2
 
-/// XML files: gii-norm law files (root `<dokumente>`) become one document per norm,
-/// anything else one document with all its text.
+/// XML files: gii-norm law files (root `<dokumente>`) become one document per norm, RSS and
+/// Atom feeds one per item, an export with `recordElement` one per record; sitemaps are not
+/// pages (refused as such); anything else is one document with all its text.
 enum XMLExtractor {
-    static func extract(_ utf8: [UInt8], path: String) throws(ExtractError) -> [Document] {
+    static func extract(_ utf8: [UInt8], path: String, recordElement: String? = nil) throws(ExtractError) -> [Document] {
         let document: xmlDocPtr
         switch LibXML2.parseXML(utf8) {
         case .success(let parsed): document = parsed
@@ -11,9 +12,16 @@ enum XMLExtractor {
         }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return [] }
+        if let recordElement {
+            let records = RecordExtractor.extract(root, element: recordElement, path: path)
+            guard !records.isEmpty else { throw .noRecords(element: recordElement) }
+            return records
+        }
         if root.hasName("dokumente") {
             return LawExtractor(path: path).extract(root)
         }
+        if root.hasLocalName("urlset") || root.hasLocalName("sitemapindex") { throw .sitemap }
+        if FeedExtractor.isFeed(root) { return FeedExtractor.extract(root, path: path) }
         return [GenericXMLCollector.document(from: root, path: path, expectedTextSize: utf8.count / 2)]
     }
 }

@@ -42,6 +42,45 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         return nil
     }
 
+    /// Name comparison without the namespace prefix ("content:encoded" has local name "encoded").
+    func hasLocalName(_ name: String) -> Bool {
+        guard let own = pointee.name else { return false }
+        return String(cString: own) == name
+    }
+
+    /// The first child element with this local name.
+    func firstChild(named name: String) -> xmlNodePtr? {
+        var child = pointee.children
+        while let node = child {
+            if node.isElement, node.hasLocalName(name) { return node }
+            child = node.pointee.next
+        }
+        return nil
+    }
+
+    /// The first element below this one (document order) with this local name.
+    func firstDescendant(named name: String) -> xmlNodePtr? {
+        var found: xmlNodePtr?
+        forEachDescendant { node in
+            if found != nil { return false }
+            if node.hasLocalName(name) {
+                found = node
+                return false
+            }
+            return true
+        }
+        return found
+    }
+
+    /// Visits the elements below this one in document order; `visit` returns whether to go
+    /// into the element's children. Iterative, so depth costs no stack.
+    func forEachDescendant(_ visit: (xmlNodePtr) -> Bool) {
+        withoutActuallyEscaping(visit) { visit in
+            var visitor = DescendantVisitor(root: self, visit: visit)
+            TreeWalker.walk(self, with: &visitor)
+        }
+    }
+
     /// The element children, in order.
     var childElements: [xmlNodePtr] {
         var elements: [xmlNodePtr] = []
@@ -61,4 +100,17 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
         }
         return nil
     }
+}
+
+/// Calls a closure for each element below `root`; what it returns decides whether to descend.
+private struct DescendantVisitor: TreeVisitor {
+    let root: xmlNodePtr
+    let visit: (xmlNodePtr) -> Bool
+
+    mutating func enter(_ node: xmlNodePtr) -> Bool {
+        guard node.isElement else { return false }
+        return node == root || visit(node)
+    }
+
+    mutating func leave(_ node: xmlNodePtr) {}
 }

@@ -22,6 +22,23 @@ public final class IndexWriter {
     /// Finds the paragraphs each site repeats on its pages; they are taken out of the bodies
     /// when a segment is written (counted over everything added until then).
     public private(set) var templates = TemplateDetector()
+    /// Documents not added because an earlier one (in the same segment) had the same title and text.
+    public private(set) var duplicateCount = 0
+    /// Content hash → index of the held document with that content.
+    private var contentIndex: [UInt64: Int] = [:]
+
+    private static func contentHash(_ doc: Document) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in [doc.title, doc.body] {
+            for byte in part.utf8 {
+                h ^= UInt64(byte)
+                h &*= 0x0000_0100_0000_01B3
+            }
+            h ^= 0xFF
+            h &*= 0x0000_0100_0000_01B3
+        }
+        return h
+    }
     private let generation: Int
     private var builder = SegmentBuilder()
     /// Words of everything added in this run, for splitting compounds.
@@ -57,6 +74,16 @@ public final class IndexWriter {
     /// Analyses `doc` and adds it to the new generation.
     public func add(_ doc: Document) throws(IndexError) {
         precondition(!committed, "IndexWriter.add after commit")
+        // The same page at a second path (a mirror's alias, a copy) is one document listing both.
+        if !doc.body.isEmpty {
+            let key = Self.contentHash(doc)
+            if let original = contentIndex[key] {
+                builder.addDuplicate(path: doc.path, of: original)
+                duplicateCount += 1
+                return
+            }
+            contentIndex[key] = builder.documentCount
+        }
         for field in Field.text {
             for value in DocumentTerms.values(of: field, in: doc) {
                 var text = value
@@ -75,6 +102,7 @@ public final class IndexWriter {
         writtenBytes += try builder.write(to: directory + "/" + name, frequencies: frequencies)
         written.append(Commit.Segment(name: name, documentCount: builder.documentCount))
         builder = SegmentBuilder()
+        contentIndex.removeAll(keepingCapacity: true)
     }
 
     /// Makes the documents added so far the index, replacing the previous commit, and

@@ -125,6 +125,16 @@ struct SegmentBuilder {
         stored.varint(doc.headings.count)
         for h in doc.headings { stored.string(h) }
         stored.string(doc.body)
+        if !doc.duplicates.isEmpty {
+            stored.varint(doc.duplicates.count)
+            for path in doc.duplicates { stored.string(path) }
+        }
+    }
+
+    /// Records `path` as another path of held document `index` (same content).
+    mutating func addDuplicate(path: String, of index: Int) {
+        documents[index].duplicates.append(path)
+        estimatedBytes += path.utf8.count + 16
     }
 
     /// Analyses the documents, splitting compounds with `frequencies` (the words of everything

@@ -256,9 +256,12 @@ public final class SegmentReader: @unchecked Sendable {
         var headings: [String] = []
         for _ in 0..<(try r.int()) { headings.append(try r.string()) }
         let body = try r.string()
+        // Optional since format 2's first files: paths of duplicates.
+        var duplicates: [String] = []
+        if !r.isAtEnd { for _ in 0..<(try r.int()) { duplicates.append(try r.string()) } }
         return StoredDocument(
             id: DocumentID.string(documentHash(doc)), path: path, title: title, date: date,
             language: language, description: description, url: url, collection: collection,
-            headings: headings, body: body)
+            headings: headings, body: body, duplicates: duplicates)
     }
 }

@@ -10,4 +10,6 @@ public struct StoredDocument: Sendable, Equatable, Codable {
     public var collection: String
     public var headings: [String]
     public var body: String
+    /// Other paths with the same content, indexed as this document.
+    public var duplicates: [String] = []
 }

@@ -88,7 +88,8 @@ public struct JSONWriter {
 
 extension SearchResult {
     /// The JSON shape of `fundstelle search --json` (and of the HTTP API):
-    /// `{"query","total","partial","took_ms","hits":[{"id","path","title","date","score","snippet","highlights"}]}`.
+    /// `{"query","total","partial","took_ms","hits":[{"id","path","title","date","score","snippet","highlights","duplicates"?}]}`
+    /// (`duplicates`, other paths with the same content, only when there are some).
     public func json() -> String {
         var w = JSONWriter()
         w.beginObject()
@@ -112,6 +113,11 @@ extension SearchResult {
                 w.endArray()
             }
             w.endArray()
+            if !hit.duplicates.isEmpty {
+                w.beginArray("duplicates")
+                for path in hit.duplicates { w.string(path) }
+                w.endArray()
+            }
             w.endObject()
         }
         w.endArray()

@@ -11,6 +11,8 @@ public struct Hit: Sendable, Equatable {
     public var snippet: String
     /// `[start, end)` offsets into `snippet`, counted in Unicode code points.
     public var highlights: [[Int]]
+    /// Other paths with the same content.
+    public var duplicates: [String] = []
 }
 
 public struct SearchResult: Sendable, Equatable {

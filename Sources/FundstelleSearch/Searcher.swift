@@ -184,7 +184,8 @@ public final class Searcher {
             let snippet = snippets.make(doc.body, analyzer: &analyzer)
             result.hits.append(Hit(
                 doc: Int(d), id: doc.id, path: doc.path, title: doc.title, date: doc.date,
-                score: scores[Int(d)], snippet: snippet.text, highlights: snippet.highlights))
+                score: scores[Int(d)], snippet: snippet.text, highlights: snippet.highlights,
+                duplicates: doc.duplicates))
         }
         return result
     }

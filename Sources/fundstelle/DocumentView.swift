@@ -14,6 +14,7 @@ struct DocumentView {
     var collection: String
     var headings: [String]
     var text: String
+    var duplicates: [String] = []
 
     init(_ doc: Document) {
         (path, title, date, language, description, url, collection, headings, text) = (
@@ -27,6 +28,7 @@ struct DocumentView {
             doc.id, doc.path, doc.title, doc.date, doc.language, doc.description, doc.url,
             doc.collection, doc.headings, doc.body
         )
+        duplicates = doc.duplicates
     }
 
     /// `{"id"?, "path", "title", "date", "lang", "description", "url", "collection", "headings", "text"}`
@@ -46,6 +48,11 @@ struct DocumentView {
         for h in headings { w.string(h) }
         w.endArray()
         w.string(text, key: "text")
+        if !duplicates.isEmpty {
+            w.beginArray("duplicates")
+            for path in duplicates { w.string(path) }
+            w.endArray()
+        }
         w.endObject()
         return w.output
     }
@@ -59,6 +66,7 @@ struct DocumentView {
         ]
         for (name, value) in fields where !value.isEmpty { print(Terminal.dim("\(name):".padding(12)) + value) }
         for h in headings { print(Terminal.dim("heading:".padding(12)) + h) }
+        for path in duplicates { print(Terminal.dim("also at:".padding(12)) + path) }
         print("")
         print(text)
     }

@@ -18,9 +18,12 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Print one JSON line per document.")
     var json = false
 
+    @Option(help: ArgumentHelp("In XML files, make one document of each element with this name.", valueName: "ELEMENT"))
+    var record: String?
+
     func run() throws {
         var failed = false
-        let extractor = Extractor()
+        let extractor = Extractor(recordElement: record)
         for file in files {
             let documents: [Document]
             do {

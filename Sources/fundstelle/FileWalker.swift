@@ -8,7 +8,8 @@ import Darwin
 /// relative path, so the same tree always gives the same document order.
 ///
 /// Hidden files and folders (names starting with ".") are left out. Symbolic links to
-/// folders are not followed (a mirror's links must not lead out of it); links to files are.
+/// folders are not followed (a mirror's links must not lead out of it, nor in circles); links
+/// to files are when the file is inside the folder being walked, and reported otherwise.
 struct FileWalker {
     struct Entry {
         /// Path to open.
@@ -25,6 +26,8 @@ struct FileWalker {
 
     private(set) var entries: [Entry] = []
     private(set) var problems: [Problem] = []
+    /// The real path of the folder being walked, for confining symbolic links.
+    private var confinement = ""
 
     /// The root the relative paths are taken from: the single folder given, else the current folder.
     static func root(for paths: [String]) -> String {
@@ -46,12 +49,19 @@ struct FileWalker {
                 continue
             }
             if st.st_mode & S_IFMT == S_IFDIR {
+                confinement = FileWalker.realPath(path) ?? path
                 walk(path, relative: path == root ? "" : FileWalker.relative(path, to: root))
             } else {
                 entries.append(Entry(path: path, relative: FileWalker.relative(path, to: root), size: Int(st.st_size)))
             }
         }
         entries.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func relative(_ path: String, to root: String) -> String {
@@ -89,9 +99,12 @@ struct FileWalker {
                 entries.append(Entry(path: path, relative: rel, size: Int(st.st_size)))
             case S_IFLNK:
                 var target = stat()
-                if stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG {
-                    entries.append(Entry(path: path, relative: rel, size: Int(target.st_size)))
+                guard stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { continue }
+                guard let real = FileWalker.realPath(path), real.hasPrefix(confinement + "/") else {
+                    problems.append(Problem(path: path, reason: "symbolic link leads out of the indexed folder"))
+                    continue
                 }
+                entries.append(Entry(path: path, relative: rel, size: Int(target.st_size)))
             default:
                 break
             }

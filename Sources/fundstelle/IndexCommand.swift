@@ -12,12 +12,18 @@ import Darwin
 struct IndexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "index",
-        abstract: "Index pages (HTML, XHTML, law XML, text) into a new index generation.",
+        abstract: "Index pages (HTML, XHTML, WARC, law XML, RSS/Atom, text) into a new index generation.",
         discussion: """
             Walks each PATH (a folder is walked recursively; hidden files and symbolic links to
-            folders are left out), extracts every file, and commits a new index that replaces the
-            previous one atomically: a crash or a kill leaves the previous index readable.
-            A file that cannot be read or extracted is reported and skipped.
+            folders are left out, links to files outside PATH too), extracts every file, and
+            commits a new index that replaces the previous one atomically: a crash or a kill
+            leaves the previous index readable.
+            Files are recognised by content: HTML pages, gzip-compressed files, WARC archives
+            (one document per page response), gii law XML (one per norm), RSS and Atom feeds
+            (one per item), other XML (one per file, or one per --record element), text.
+            Paragraphs a site repeats on many of its pages (its template) are left out.
+            A file that cannot be read or extracted, a page marked noindex and a sitemap are
+            reported and skipped.
             Paths in the index are relative to PATH when one folder is given, otherwise to the
             current folder. Exit code 1 only when nothing could be indexed or the index could
             not be written.
@@ -35,9 +41,15 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Megabytes of analysed text held in memory before a segment is written.", valueName: "MB"))
     var ramBudget: Int = 256
 
+    @Option(help: ArgumentHelp("In XML files, make one document of each element with this name (an export of records).", valueName: "ELEMENT"))
+    var record: String?
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard ramBudget > 0 else { throw ValidationError("--ram-budget must be positive") }
+        if let record, record.isEmpty || record.contains(where: { $0 == " " || $0 == "<" || $0 == ">" }) {
+            throw ValidationError("--record needs an XML element name, such as 'item'")
+        }
     }
 
     func run() throws {
@@ -52,7 +64,7 @@ struct IndexCommand: ParsableCommand {
             let writer = try indexCall(location.directory) { () throws(IndexError) in
                 try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20)
             }
-            let extractor = Extractor(maxFileSize: maxFileSize << 20)
+            let extractor = Extractor(maxFileSize: maxFileSize << 20, recordElement: record)
             var progress = Progress(total: walker.entries.count)
             var files = 0
             var bytes = 0
@@ -86,6 +98,9 @@ struct IndexCommand: ParsableCommand {
             let size = try indexCall(location.directory) { () throws(IndexError) in try writer.commit(root: root) }
             let seconds = Progress.now() - started
             print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(format1(seconds)) s")
+            if writer.duplicateCount > 0 {
+                print("Duplicates: \(writer.duplicateCount) document\(writer.duplicateCount == 1 ? "" : "s") with the same content as another, indexed once listing every path")
+            }
             if writer.templates.removedParagraphs > 0 {
                 let t = writer.templates
                 print("Site templates: \(t.removedParagraphs) repeated paragraph\(t.removedParagraphs == 1 ? "" : "s") left out of \(t.trimmedDocuments) document\(t.trimmedDocuments == 1 ? "" : "s")")

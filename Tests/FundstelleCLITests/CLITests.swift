@@ -223,3 +223,39 @@ func makeSite(_ root: String) throws {
         #expect(got.stdout == expected)
     }
 }
+
+@Suite struct MirrorTests {
+    /// A mirror with a copy of a page, a link to a page in it, a link out of it, a sitemap and a
+    /// noindex page: the copies are one hit listing both paths, the rest is reported.
+    @Test func copiesLinksSitemapsAndNoindex() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let fm = FileManager.default
+        let site = dir.path + "/mirror/www.stadt.example"
+        try fm.createDirectory(atPath: site + "/soziales", withIntermediateDirectories: true)
+        let page = "<html><head><title>Wohngeld</title></head><body><h1>Wohngeld</h1><p>Zuschuss zur Miete für Haushalte mit kleinem Einkommen.</p></body></html>"
+        try page.write(toFile: site + "/soziales/wohngeld.html", atomically: true, encoding: .utf8)
+        try page.write(toFile: site + "/soziales/wohngeld-kopie.html", atomically: true, encoding: .utf8)
+        try "<html><body><p>Geheimer Entwurf</p></body></html>".write(toFile: dir.path + "/draussen.html", atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: site + "/raus.html", withDestinationPath: "../../draussen.html")
+        try "<html><head><meta name=\"robots\" content=\"noindex\"></head><body><p>Intern</p></body></html>"
+            .write(toFile: site + "/intern.html", atomically: true, encoding: .utf8)
+        try "<?xml version=\"1.0\"?><urlset><url><loc>https://www.stadt.example/</loc></url></urlset>"
+            .write(toFile: site + "/sitemap.xml", atomically: true, encoding: .utf8)
+        let index = dir.path + "/idx"
+
+        let indexed = try CLI.run(["index", dir.path + "/mirror", "--index", index])
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect(indexed.stdout.contains("Indexed 1 documents from 2 files"), "\(indexed.stdout)")
+        #expect(indexed.stdout.contains("raus.html: symbolic link leads out of the indexed folder"))
+        #expect(indexed.stdout.contains("intern.html: robots meta tag says noindex"))
+        #expect(indexed.stdout.contains("sitemap.xml: sitemap"))
+
+        let search = try CLI.run(["search", "Miete", "--index", index, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any])
+        let hit = try #require((object["hits"] as? [[String: Any]])?.first)
+        #expect(hit["path"] as? String == "www.stadt.example/soziales/wohngeld-kopie.html")
+        #expect(hit["duplicates"] as? [String] == ["www.stadt.example/soziales/wohngeld.html"])
+        #expect(try CLI.run(["search", "Geheimer", "--index", index]).stdout.contains("0 hits"))
+    }
+}

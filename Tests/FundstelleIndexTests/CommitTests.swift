@@ -18,7 +18,7 @@ import TestSupport
         try "keep me".write(toFile: dir.path + "/README.md", atomically: true, encoding: .utf8)
         for round in 1...3 {
             let writer = try IndexWriter(directory: dir.path)
-            for i in 0..<round { try writer.add(Document(path: "p\(i)", body: "runde \(round)")) }
+            for i in 0..<round { try writer.add(Document(path: "p\(i)", body: "runde \(round) seite \(i)")) }
             try writer.commit(root: "/")
         }
         let reader = try IndexReader.open(dir.path)
