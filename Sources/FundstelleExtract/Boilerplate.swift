@@ -23,12 +23,31 @@ enum Boilerplate {
         if let reason = reasonByElement(element, name: name) { return (reason, false) }
         // The content's own elements name themselves by topic ("category-empfehlung", "tag-x").
         if name == "article" || name == "main" { return nil }
-        for attribute in [element.attribute("class"), element.attribute("id")] {
+        for attribute in [element.attributeValue("class"), element.attributeValue("id")] {
             guard let value = attribute else { continue }
-            if value.split(separator: " ").contains(where: { headerNames.contains($0.lowercased()) }) { return (.header, true) }
+            if anyToken(of: value, in: headerNames) { return (.header, true) }
             if let reason = reason(forNames: value) { return (reason, true) }
         }
         return nil
+    }
+
+    /// Whether a whitespace-separated token of `value`, lower-cased, is in `set`.
+    private static func anyToken(of value: UnsafePointer<UInt8>, in set: Set<[UInt8]>) -> Bool {
+        var token: [UInt8] = []
+        var p = value
+        while true {
+            let b = p.pointee
+            if b <= 0x20 {
+                if !token.isEmpty {
+                    if set.contains(token) { return true }
+                    token.removeAll(keepingCapacity: true)
+                }
+                if b == 0 { return false }
+            } else {
+                token.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            }
+            p += 1
+        }
     }
 
     private static func reasonByElement(_ element: xmlNodePtr, name: String) -> Reason? {
@@ -38,20 +57,20 @@ enum Boilerplate {
         case "header": return .header
         default: break
         }
-        if let role = element.attribute("role")?.lowercased(), landmarkRoles.contains(role) {
-            return role == "banner" ? .header : role == "complementary" ? .box : .template
+        if let value = element.attributeValue("role") {
+            let role = Array(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            if landmarkRoles.contains(role) {
+                return role == Array("banner".utf8) ? .header : role == Array("complementary".utf8) ? .box : .template
+            }
         }
-        if element.attribute("aria-hidden")?.lowercased() == "true" { return .template }
+        if let hidden = element.attributeValue("aria-hidden"), xmlStrcasecmp(hidden, "true") == 0 { return .template }
         return nil
     }
 
     /// Hidden by inline style (`display: none`, `visibility: hidden`) or by a class that means
     /// nothing else ("hidden", "d-none", "sr-only": text for screen readers, such as skip links).
     static func isHiddenByAttributes(_ element: xmlNodePtr) -> Bool {
-        if let classes = element.attribute("class"),
-           classes.split(separator: " ").contains(where: { hiddenClasses.contains($0.lowercased()) }) {
-            return true
-        }
+        if let classes = element.attributeValue("class"), anyToken(of: classes, in: hiddenClasses) { return true }
         guard let style = element.attributeValue("style") else { return false }
         var compact: [UInt8] = []
         var p = style
@@ -63,29 +82,33 @@ enum Boilerplate {
         return compact.contains(subsequence: displayNone) || compact.contains(subsequence: visibilityHidden)
     }
 
-    private static let hiddenClasses: Set<String> = [
+    private static let hiddenClasses = bytesSet([
         "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
         "element-invisible",
-    ]
+    ])
+
+    private static func bytesSet(_ words: [String]) -> Set<[UInt8]> { Set(words.map { Array($0.utf8) }) }
 
     private static let displayNone = Array("display:none".utf8)
     private static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// The verdict on a class or id attribute: its words (split at spaces, "-", "_" and
     /// lower-to-upper case changes) against the word lists.
-    static func reason(forNames value: String) -> Reason? {
+    static func reason(forNames value: UnsafePointer<UInt8>) -> Reason? {
         var word: [UInt8] = []
         var verdict: Reason?
         func finish() {
             defer { word.removeAll(keepingCapacity: true) }
             guard !word.isEmpty, verdict == nil else { return }
-            let w = String(decoding: word, as: UTF8.self)
-            if templateWords.contains(w) { verdict = .template } else if boxWords.contains(w) { verdict = .box }
+            if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
         }
         var previousLower = false
-        for b in value.utf8 {
+        var p = value
+        while p.pointee != 0 {
+            let b = p.pointee
+            p += 1
             let isUpper = b >= 0x41 && b <= 0x5A, isLower = b >= 0x61 && b <= 0x7A
-            if isUpper || isLower || (b >= 0x30 && b <= 0x39) {
+            if isUpper || isLower || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
                 if isUpper && previousLower { finish() }
                 word.append(isUpper ? b | 0x20 : b)
                 previousLower = isLower
@@ -98,22 +121,22 @@ enum Boilerplate {
         return verdict
     }
 
-    private static let landmarkRoles: Set<String> = [
+    private static let landmarkRoles = bytesSet([
         "navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
         "toolbar", "dialog", "alertdialog", "tablist",
-    ]
+    ])
 
     /// Whole class or id values that name the site's header. Only whole values: "table-header"
     /// and "recipe-header" are parts of the content.
-    private static let headerNames: Set<String> = [
+    private static let headerNames = bytesSet([
         "header", "site-header", "page-header", "main-header", "global-header", "siteheader",
         "pageheader", "header-wrapper", "header-container", "masthead", "kopfzeile", "kopfbereich",
         "l-header", "c-header", "top-header", "navbar-header",
-    ]
+    ])
 
     /// Words of class and id values that name template parts. Words, not substrings: "nav"
     /// must not catch "canvas", nor "ad" "download".
-    private static let templateWords: Set<String> = [
+    private static let templateWords = bytesSet([
         // navigation
         "nav", "navi", "navbar", "navigation", "menu", "menue", "menü", "submenu", "megamenu",
         "breadcrumb", "breadcrumbs", "crumbs", "brotkrumen", "pagination", "pager", "paging",
@@ -133,26 +156,27 @@ enum Boilerplate {
         // page tools
         "search", "suche", "searchform", "langswitch", "languages", "sprachwahl", "accessibility",
         "barrierefreiheit", "visuallyhidden",
-    ]
+    ])
 
     /// Words of boxes that are usually beside the content but may be it (a forum's posts are
     /// "comments").
-    private static let boxWords: Set<String> = [
+    private static let boxWords = bytesSet([
         "sidebar", "marginal", "marginalspalte", "randspalte", "aside",
         "related", "recommended", "recommendation", "recommendations", "empfehlung",
         "empfehlungen", "mehrzumthema", "weitere", "teaserlist", "widget", "widgets", "follow",
         "comment", "comments", "kommentar", "kommentare", "discussion", "tags", "tagcloud",
         "keywords", "rating", "feedback", "author", "authors", "autor", "autorin", "autoren",
         "byline", "bio", "biography", "authorbox", "netiquette",
-    ]
+    ])
 }
 
 extension Array where Element == UInt8 {
     func contains(subsequence: [UInt8]) -> Bool {
+        guard let first = subsequence.first else { return true }
         guard subsequence.count <= count else { return false }
         var i = 0
         while i + subsequence.count <= count {
-            if self[i] == subsequence[0], self[i..<(i + subsequence.count)].elementsEqual(subsequence) { return true }
+            if self[i] == first, self[i..<(i + subsequence.count)].elementsEqual(subsequence) { return true }
             i += 1
         }
         return false
@@ -175,28 +199,74 @@ extension Boilerplate {
     /// Lines that introduce a section or are furniture are at most this long.
     static let shortLineLength = 120
 
-    /// The verdict on a short block's text, or nil for content.
-    static func line(_ text: String) -> Line? {
-        var normalized = TextBuffer.collapsed(text).lowercased()
-        while let last = normalized.last, last == ":" || last == "?" || last == "!" || last == "." || last == " " {
-            normalized.removeLast()
-        }
+    /// The verdict on a short block's text (UTF-8), or nil for content. Works on bytes: the
+    /// extractor reads every short block of every page through here.
+    static func line(_ text: [UInt8]) -> Line? {
+        let normalized = normalizedLine(text)
         guard !normalized.isEmpty else { return nil }
-        if normalized.utf8.count > shortLineLength {
-            return normalized.utf8.count <= creditLineLength && creditMarks.contains(where: { normalized.contains($0) }) ? .furniture : nil
-        }
-        if sectionIntros.contains(where: { normalized.hasPrefix($0) }) { return .sectionIntro }
-        if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.hasPrefix($0) }) {
+        let hasCredit = normalized.count <= creditLineLength && creditMarks.contains { normalized.contains(subsequence: $0) }
+        if normalized.count > shortLineLength { return hasCredit ? .furniture : nil }
+        if sectionIntros.contains(where: { normalized.starts(with: $0) }) { return .sectionIntro }
+        if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.starts(with: $0) }) {
             return .furniture
         }
-        if DateNormalizer.wholeLine(normalized) != nil { return .furniture }
-        if normalized.utf8.count <= creditLineLength, creditMarks.contains(where: { normalized.contains($0) }) {
+        if normalized.count(where: { $0 &- 0x30 < 10 }) >= 4,
+           DateNormalizer.wholeLine(String(decoding: normalized, as: UTF8.self)) != nil {
             return .furniture
         }
-        return nil
+        return hasCredit ? .furniture : nil
     }
 
-    private static let sectionIntros = [
+    /// The UTF-8 of `text` with ASCII letters and Ä Ö Ü lower-cased.
+    static func lowercasedBytes(_ text: String) -> [UInt8] {
+        var out = Array(text.utf8)
+        var i = 0
+        while i < out.count {
+            let b = out[i]
+            if b >= 0x41 && b <= 0x5A {
+                out[i] = b | 0x20
+            } else if b == 0xC3, i + 1 < out.count, out[i + 1] == 0x84 || out[i + 1] == 0x96 || out[i + 1] == 0x9C {
+                out[i + 1] += 0x20
+                i += 1
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Whitespace (ASCII and no-break space) collapsed, ends trimmed, ASCII and Ä Ö Ü
+    /// lower-cased, trailing ": ? ! ." dropped.
+    static func normalizedLine(_ text: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var space = false
+        var i = 0
+        while i < text.count {
+            var b = text[i]
+            if b <= 0x20 || (b == 0xC2 && i + 1 < text.count && text[i + 1] == 0xA0) {
+                space = true
+                i += b == 0xC2 ? 2 : 1
+                continue
+            }
+            if space, !out.isEmpty { out.append(0x20) }
+            space = false
+            if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+            out.append(b)
+            // Ä Ö Ü (C3 84, C3 96, C3 9C) → ä ö ü
+            if b == 0xC3, i + 1 < text.count, [0x84, 0x96, 0x9C].contains(text[i + 1]) {
+                out.append(text[i + 1] + 0x20)
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        while let last = out.last, last == 0x3A || last == 0x3F || last == 0x21 || last == 0x2E || last == 0x20 {
+            out.removeLast()
+        }
+        return out
+    }
+
+    private static let sectionIntros = bytesList([
         "mehr zum thema", "mehr zu diesem thema", "mehr aus", "auch interessant", "ebenfalls interessant",
         "das könnte sie auch interessieren", "das könnte dich auch interessieren",
         "das thema könnte dich auch interessieren", "das könnte sie interessieren",
@@ -217,16 +287,16 @@ extension Boilerplate {
         "neueste beiträge", "neueste artikel", "das könnte dich auch noch interessieren",
         "das könnte sie auch noch interessieren", "mehr kolumnen", "meldungen aus", "top themen",
         "top-themen", "aktuelle beiträge", "beliebte beiträge",
-    ]
+    ])
 
-    private static let furnitureLines: Set<String> = [
+    private static let furnitureLines = bytesSet([
         "teilen", "drucken", "merken", "kommentieren", "zurück", "nach oben", "zum seitenanfang",
         "seitenanfang", "weiterlesen", "mehr lesen", "mehr erfahren", "anzeige", "- anzeige -",
         "-anzeige-", "- anzeige-", "werbung", "beitragsbild", "inhaltsverzeichnis",
         "please reload captcha", "kontakt", "news", "letzte änderung", "darstellung",
-    ]
+    ])
 
-    private static let furniturePrefixes = [
+    private static let furniturePrefixes = bytesList([
         "foto:", "fotos:", "foto ©", "bild:", "bilder:", "bildquelle", "quelle: foto", "©", "(c) ",
         "copyright", "credit:", "beitragsbild", "zum vergrößern", "kategorie:", "kategorien:",
         "tags:", "schlagworte:", "schlagwörter:", "themen:", "letzte änderung", "zuletzt aktualisiert",
@@ -237,10 +307,12 @@ extension Boilerplate {
         "schreibe einen kommentar", "schreiben sie einen kommentar", "dieses skript als pdf",
         "als pdf herunterladen", "zeige alle beiträge von", "alle beiträge von", "erschienen in",
         "time limit is exhausted", "sofern nicht anders",
-    ]
+    ])
 
     /// Words that mark a short block as a picture's credit line wherever they stand in it.
-    private static let creditMarks = ["©", "foto:", "fotos:", "bild:", "(c) ", "quelle: foto", "bildquelle"]
+    private static let creditMarks = bytesList(["©", "foto:", "fotos:", "bild:", "(c) ", "quelle: foto", "bildquelle"])
+
+    private static func bytesList(_ words: [String]) -> [[UInt8]] { words.map { Array($0.utf8) } }
 
     /// Blocks up to this many visible bytes are checked for a credit mark.
     static let creditLineLength = 250

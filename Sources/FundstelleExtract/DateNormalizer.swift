@@ -77,7 +77,7 @@ extension DateNormalizer {
     /// "3. Juli 2025", "Montag, 3. Juli 2025", "2025-07-03", each optionally with a time of
     /// day ("12.12.2022, 08:30 Uhr"). Nil when anything else is in the line.
     static func wholeLine(_ line: String) -> String? {
-        var words = line.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" })
+        var words = String(decoding: Boilerplate.lowercasedBytes(line), as: UTF8.self).split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == "|" })
             .map { $0.hasSuffix(":") && !$0.contains(where: \.isNumber) ? String($0.dropLast()) : String($0) }
         // A byline after the date: "06.11.2023 13:30 von Olga".
         if let by = words.firstIndex(where: { $0 == "von" || $0 == "by" }), by > 0 { words.removeSubrange(by...) }

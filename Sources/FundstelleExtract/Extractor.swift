@@ -7,13 +7,16 @@ public struct Extractor: Sendable {
     public let maxFileSize: Int
     /// With a name, XML files are exports of records: one document per element of that name.
     public let recordElement: String?
+    /// Whether pages marked `<meta name="robots" content="noindex">` are refused (`.noindex`).
+    public let honorsNoindex: Bool
 
     /// How far into a file NUL bytes mark it as binary.
     private static let binaryScanLimit = 8 << 10
 
-    public init(maxFileSize: Int = 50 << 20, recordElement: String? = nil) {
+    public init(maxFileSize: Int = 50 << 20, recordElement: String? = nil, honorsNoindex: Bool = true) {
         self.maxFileSize = maxFileSize
         self.recordElement = recordElement
+        self.honorsNoindex = honorsNoindex
     }
 
     /// Extracts the documents in one file. `path` is relative to the indexed root; records inside the
@@ -41,7 +44,7 @@ public struct Extractor: Sendable {
         let utf8 = Charset.utf8(bytes, as: Charset.detect(bytes, contentType: contentType))
         guard utf8.contains(where: { !$0.isASCIIWhitespace }) else { throw .empty }
         switch ContentSniffer.kind(of: utf8, path: path) {
-        case .html: return [try HTMLExtractor.extract(utf8, path: path)]
+        case .html: return [try HTMLExtractor.extract(utf8, path: path, honorsNoindex: honorsNoindex)]
         case .xml: return try XMLExtractor.extract(utf8, path: path, recordElement: recordElement)
         case .text: return [PlainTextExtractor.extract(utf8, path: path)]
         case nil: throw .notMarkup

@@ -2,7 +2,7 @@ internal import CLibXML2
 
 /// HTML (and XHTML) pages: libxml2's forgiving HTML parser, then one walk over the tree.
 enum HTMLExtractor {
-    static func extract(_ utf8: [UInt8], path: String) throws(ExtractError) -> Document {
+    static func extract(_ utf8: [UInt8], path: String, honorsNoindex: Bool = true) throws(ExtractError) -> Document {
         guard let document = LibXML2.parseHTML(utf8) else { throw .htmlUnparseable }
         defer { xmlFreeDoc(document) }
         // Tag soup can leave more than one top-level element (a second <html> after </html>).
@@ -20,7 +20,7 @@ enum HTMLExtractor {
             collector = HTMLTextCollector(expectedTextSize: utf8.count / 4)
             for root in roots { TreeWalker.walk(root, with: &collector) }
         }
-        if collector.metadata.noindex { throw .noindex }
+        if honorsNoindex, collector.metadata.noindex { throw .noindex }
         return assemble(collector, path: path)
     }
 

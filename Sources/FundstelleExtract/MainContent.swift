@@ -174,7 +174,7 @@ struct MainContent {
     }
 
     /// The text of a short element (its text nodes joined, up to a few hundred bytes).
-    static func text(of element: xmlNodePtr) -> String {
+    static func text(of element: xmlNodePtr) -> [UInt8] {
         struct Reader: TreeVisitor {
             var bytes: [UInt8] = []
             mutating func enter(_ node: xmlNodePtr) -> Bool {
@@ -192,7 +192,7 @@ struct MainContent {
         }
         var reader = Reader()
         TreeWalker.walk(element, with: &reader)
-        return String(decoding: reader.bytes, as: UTF8.self)
+        return reader.bytes
     }
 
     /// Elements whose children can be the content root: generic containers and layout tables,

@@ -90,7 +90,7 @@ struct PageLayout {
             if node.hasAttribute("hidden") || Boilerplate.isHiddenByAttributes(node) { return false }
             let index = layout.nodes.count
             node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
-            let name = node.pointee.name.map { String(cString: $0) } ?? ""
+            let name = elementName(node)
             layout.nodes.append(node)
             layout.parent.append(Int32(open.last ?? -1))
             layout.kind.append(Self.kind(of: node, name: name, role: role))
@@ -130,6 +130,17 @@ struct PageLayout {
             }
         }
 
+        /// Element names as Strings, made once per distinct name (libxml2 interns names).
+        private var names: [UnsafePointer<xmlChar>: String] = [:]
+
+        private mutating func elementName(_ node: xmlNodePtr) -> String {
+            guard let pointer = node.pointee.name else { return "" }
+            if let name = names[pointer] { return name }
+            let name = String(cString: pointer)
+            names[pointer] = name
+            return name
+        }
+
         private mutating func countText(_ node: xmlNodePtr) {
             guard let content = node.pointee.content, let current = open.last else { return }
             var visible: Int32 = 0
@@ -148,9 +159,10 @@ struct PageLayout {
         }
 
         private static func kind(of node: xmlNodePtr, name: String, role: HTMLElementRole) -> Kind {
-            let ariaRole = node.attribute("role")?.lowercased()
-            if name == "main" || ariaRole == "main" { return .main }
-            if name == "article" || ariaRole == "article" || node.attribute("itemprop")?.lowercased() == "articlebody" {
+            let ariaRole = node.attributeValue("role")
+            if name == "main" || ariaRole.map({ xmlStrcasecmp($0, "main") == 0 }) == true { return .main }
+            if name == "article" || ariaRole.map({ xmlStrcasecmp($0, "article") == 0 }) == true
+                || node.attributeValue("itemprop").map({ xmlStrcasecmp($0, "articlebody") == 0 }) == true {
                 return .article
             }
             if name == "body" { return .body }

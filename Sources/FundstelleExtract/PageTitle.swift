@@ -11,7 +11,7 @@ enum PageTitle {
     static func split(_ title: String) -> (headline: String, site: String)? {
         var cut: (range: Range<String.Index>, separator: String)?
         for separator in separators {
-            if let r = title.range(of: separator, options: .backwards), cut.map({ r.lowerBound > $0.range.lowerBound }) ?? true {
+            if let r = lastRange(of: separator, in: title), cut.map({ r.lowerBound > $0.range.lowerBound }) ?? true {
                 cut = (r, separator)
             }
         }
@@ -19,6 +19,24 @@ enum PageTitle {
         let head = title[..<cut.range.lowerBound], tail = title[cut.range.upperBound...]
         guard !head.isEmpty, siteSeparators.contains(cut.separator) || head.count > tail.count else { return nil }
         return (String(head), String(tail))
+    }
+
+    /// The last occurrence of `needle` in `text`, compared byte for byte.
+    private static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let n = Array(needle.utf8), utf8 = text.utf8
+        guard !n.isEmpty, utf8.count >= n.count else { return nil }
+        var start = utf8.index(utf8.endIndex, offsetBy: -n.count)
+        while true {
+            if utf8[start...].starts(with: n) { return start..<utf8.index(start, offsetBy: n.count) }
+            if start == utf8.startIndex { return nil }
+            start = utf8.index(before: start)
+        }
+    }
+
+    /// Case-insensitive containment (ASCII letters and Ä Ö Ü folded; `String.lowercased()`
+    /// costs more than the rest of the title choice together).
+    private static func containsIgnoringCase(_ text: String, _ part: String) -> Bool {
+        Boilerplate.lowercasedBytes(text).contains(subsequence: Boilerplate.lowercasedBytes(part))
     }
 
     /// `title` without a trailing site name.
@@ -40,13 +58,13 @@ enum PageTitle {
         }
         social = withoutSiteSuffix(social)
         if let h1 = firstHeading, h1.count >= 3,
-           stripped.localizedCaseInsensitiveContains(h1) || social.localizedCaseInsensitiveContains(h1) {
+           containsIgnoringCase(stripped, h1) || containsIgnoringCase(social, h1) {
             return h1
         }
         // The headline of the content: the page's own words for what it is ("Eignet sich eine
         // Wärmepumpe im Altbau?" where the <title> says "Wärmepumpe im Altbau"), unless it is
         // only the site's name.
-        if let h1 = contentHeading, h1.count >= 3, !(parts?.site.localizedCaseInsensitiveContains(h1) ?? false) {
+        if let h1 = contentHeading, h1.count >= 3, !(parts.map { containsIgnoringCase($0.site, h1) } ?? false) {
             return h1
         }
         if !social.isEmpty { return social }

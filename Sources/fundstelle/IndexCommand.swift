@@ -44,6 +44,9 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("In XML files, make one document of each element with this name (an export of records).", valueName: "ELEMENT"))
     var record: String?
 
+    @Flag(help: "Index pages that ask not to be (robots meta tag noindex), too.")
+    var ignoreNoindex = false
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard ramBudget > 0 else { throw ValidationError("--ram-budget must be positive") }
@@ -64,7 +67,7 @@ struct IndexCommand: ParsableCommand {
             let writer = try indexCall(location.directory) { () throws(IndexError) in
                 try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20)
             }
-            let extractor = Extractor(maxFileSize: maxFileSize << 20, recordElement: record)
+            let extractor = Extractor(maxFileSize: maxFileSize << 20, recordElement: record, honorsNoindex: !ignoreNoindex)
             var progress = Progress(total: walker.entries.count)
             var files = 0
             var bytes = 0
