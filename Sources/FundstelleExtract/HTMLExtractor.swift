@@ -36,15 +36,20 @@ enum HTMLExtractor {
     }
 
     /// The title is chosen by `PageTitle` (the headline, without the site's name); headings
-    /// repeating the title are dropped.
+    /// are the content's, with the page's first h1 in front when it stands outside the content;
+    /// headings repeating the title are dropped.
     private static func assemble(_ collector: HTMLTextCollector, path: String) -> Document {
         let metadata = collector.metadata
         let title = PageTitle.choose(
             title: collector.title, socialTitle: metadata.socialTitle,
             firstHeading: collector.firstTopHeading, contentHeading: collector.firstContentHeading)
-        let headings = collector.headings
+        var headings = collector.headings.map(\.text)
+        // The page's headline often stands above the content's container; it names the page.
+        if let h1 = collector.firstTopHeading, collector.firstContentHeading == nil, !headings.contains(h1) {
+            headings.insert(h1, at: 0)
+        }
         return Document(
-            path: path, title: title, headings: headings.map(\.text).filter { $0 != title },
+            path: path, title: title, headings: headings.filter { $0 != title },
             body: collector.bodyText, description: metadata.description, language: metadata.language,
             date: metadata.date, url: metadata.url.isEmpty ? mirrorURL(path) ?? "" : metadata.url)
     }
