@@ -138,7 +138,7 @@ struct MainContent {
             // Lines are read where their text is (a block with text of its own), so nested blocks
             // are not read again and again.
             if i != root, layout.blockOwnText[i] > 0, cleanText[i] <= Boilerplate.lineLength,
-               let line = Boilerplate.line(Self.text(of: layout.nodes[i])) {
+               let line = Boilerplate.line(Self.text(of: layout.nodes[i], leavingOut: insidePruned)) {
                 if line == .sectionIntro { Self.cutFollowingSiblings(of: i, layout: layout, text: cleanText, cut: &cut) }
                 continue
             }
@@ -173,9 +173,11 @@ struct MainContent {
         return next
     }
 
-    /// The text of a short element (its text nodes joined, up to a few hundred bytes).
-    static func text(of element: xmlNodePtr) -> [UInt8] {
+    /// The text of a short element (its text nodes joined, up to a few hundred bytes), without
+    /// that of the elements `leavingOut` marks (a button's label is not the line's).
+    static func text(of element: xmlNodePtr, leavingOut: [Bool]) -> [UInt8] {
         struct Reader: TreeVisitor {
+            let leavingOut: [Bool]
             var bytes: [UInt8] = []
             mutating func enter(_ node: xmlNodePtr) -> Bool {
                 if node.isText, let content = node.pointee.content, bytes.count < 600 {
@@ -186,11 +188,12 @@ struct MainContent {
                     }
                     bytes.append(0x20)
                 }
-                return node.isElement && PageLayout.index(of: node) != nil
+                guard node.isElement, let index = PageLayout.index(of: node) else { return false }
+                return !leavingOut[index]
             }
             mutating func leave(_ node: xmlNodePtr) {}
         }
-        var reader = Reader()
+        var reader = Reader(leavingOut: leavingOut)
         TreeWalker.walk(element, with: &reader)
         return reader.bytes
     }
