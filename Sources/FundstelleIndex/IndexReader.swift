@@ -122,4 +122,56 @@ public final class IndexReader: Sendable {
     public func verify() throws(IndexError) {
         for s in segments { try s.verify() }
     }
+
+    /// What `check` looked at.
+    public struct CheckReport: Sendable {
+        public var segments = 0
+        public var documents = 0
+        public var keys = 0
+        public var postings = 0
+        public var bytes = 0
+    }
+
+    /// Reads everything and proves it consistent: each segment's checksum, every key of the
+    /// dictionary in order, every posting list (documents ascending, inside the segment, as
+    /// many as the dictionary says, positions readable), every stored document. Throws the
+    /// first problem, naming the file. O(size of the index).
+    public func check() throws(IndexError) -> CheckReport {
+        var report = CheckReport()
+        var positions: [Int32] = []
+        for segment in segments {
+            try segment.verify()
+            var previous: [UInt8] = []
+            var first = true
+            try segment.forEachKey(withPrefix: []) { (key, info) throws(IndexError) in
+                let bytes = Array(key.bindMemory(to: UInt8.self))
+                guard first || previous.lexicographicallyPrecedes(bytes) else {
+                    throw .corrupt(file: segment.path, reason: "dictionary keys out of order")
+                }
+                first = false
+                previous = bytes
+                let withPositions = bytes.first.flatMap { Field.decode(keyPrefix: $0) }?.1.hasPositions ?? false
+                var cursor = try segment.postings(info, positions: withPositions)
+                var count = 0
+                while try cursor.next() {
+                    count += 1
+                    if withPositions {
+                        positions.removeAll(keepingCapacity: true)
+                        try cursor.readPositions(into: &positions)
+                    }
+                }
+                guard count == info.docFreq else {
+                    throw .corrupt(file: segment.path, reason: "a posting list holds \(count) documents, the dictionary says \(info.docFreq)")
+                }
+                report.keys += 1
+                report.postings += count
+                return true
+            }
+            for doc in 0..<segment.documentCount { _ = try segment.storedDocument(doc) }
+            report.segments += 1
+            report.documents += segment.documentCount
+            report.bytes += segment.sizeInBytes
+        }
+        return report
+    }
 }

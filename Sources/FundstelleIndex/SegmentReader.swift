@@ -16,6 +16,8 @@ public final class SegmentReader: @unchecked Sendable {
     /// Sum of the lengths (in tokens) of each text field, in `Field.text` order.
     public let sumLengths: [UInt64]
     public var sizeInBytes: Int { file.bytes.count }
+    /// The segment file.
+    public var path: String { file.path }
 
     private let file: MappedFile
     private let sections: [UnsafeRawBufferPointer]

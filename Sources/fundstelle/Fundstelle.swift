@@ -18,7 +18,7 @@ struct Fundstelle: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
-            ExtractCommand.self, AnalyzeCommand.self, StemCommand.self,
+            ExtractCommand.self, AnalyzeCommand.self, StemCommand.self, CheckCommand.self,
         ]
     )
 }

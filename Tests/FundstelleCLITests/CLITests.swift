@@ -172,6 +172,14 @@ func makeSite(_ root: String) throws {
         let index = dir.path + "/idx"
         #expect(try CLI.run(["index", dir.path + "/site", "--index", index]).status == 0)
         let segment = try #require(try FileManager.default.contentsOfDirectory(atPath: index).first { $0.hasSuffix(".seg") })
+        let checked = try CLI.run(["check", "--index", index])
+        #expect(checked.status == 0 && checked.stdout.hasPrefix("OK: ") && checked.stdout.contains("3 documents"), "\(checked.stdout)")
+        // One flipped byte in the middle: the checksum finds it.
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: index + "/" + segment)))
+        bytes[bytes.count / 2] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: index + "/" + segment))
+        let flipped = try CLI.run(["check", "--index", index])
+        #expect(flipped.status == 1 && flipped.stderr.contains(segment) && flipped.stderr.contains("checksum"))
         try Data("not an index".utf8).write(to: URL(fileURLWithPath: index + "/" + segment))
         let damaged = try CLI.run(["search", "Pflege", "--index", index])
         #expect(damaged.status == 1)
