@@ -29,7 +29,7 @@ let package = Package(
         ),
         .target(name: "FundstelleExtract", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "FundstelleAnalysis"),
-        .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis"], exclude: ["FORMAT.md"]),
+        .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis", "CZlib"], exclude: ["FORMAT.md"]),
         .target(name: "FundstelleSearch", dependencies: ["FundstelleIndex", "FundstelleAnalysis"]),
         .executableTarget(
             name: "fundstelle",

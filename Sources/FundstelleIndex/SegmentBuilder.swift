@@ -4,7 +4,7 @@ import FundstelleExtract
 
 /// Sections of a segment file, in file order (see FORMAT.md).
 enum Section: Int, CaseIterable {
-    case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats
+    case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats, storedBlocks
 }
 
 /// Builds one segment in memory: holds documents, and when written analyses them, collects
@@ -219,7 +219,25 @@ struct SegmentBuilder {
         try section { () throws(IndexError) in
             for n in norms { try out.write(n) }
         }
-        try section { () throws(IndexError) in try out.write(stored.bytes) }
+        // Records in blocks of StoredBlocks.documentsPerBlock, each deflated; storedOffsets
+        // stay the records' offsets in the inflated stream, storedBlocks say where blocks lie.
+        var blockOffsets: [UInt64] = [0]
+        try section { () throws(IndexError) in
+            var written = 0
+            var first = 0
+            while first < ids.count {
+                let last = min(first + StoredBlocks.documentsPerBlock, ids.count)
+                let raw = stored.bytes[Int(storedOffsets[first])..<Int(storedOffsets[last])]
+                var block = ByteWriter()
+                block.u32(UInt32(raw.count))
+                try out.write(block.bytes)
+                let packed = StoredBlocks.deflate(raw)
+                try out.write(packed)
+                written += 4 + packed.count
+                blockOffsets.append(UInt64(written))
+                first = last
+            }
+        }
         try section { () throws(IndexError) in
             var w = ByteWriter()
             for o in storedOffsets { w.u64(o) }
@@ -234,6 +252,11 @@ struct SegmentBuilder {
             var w = ByteWriter()
             w.u64(UInt64(order.count))
             for s in sumLengths { w.u64(s) }
+            try out.write(w.bytes)
+        }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            for o in blockOffsets { w.u64(o) }
             try out.write(w.bytes)
         }
 

@@ -57,6 +57,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard sections[Section.norms.rawValue].count == docs * Field.text.count,
               sections[Section.storedOffsets.rawValue].count == (docs + 1) * 8,
               sections[Section.ids.rawValue].count == docs * 8,
+              sections[Section.storedBlocks.rawValue].count == ((docs + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock + 1) * 8,
               sections[Section.blockIndex.rawValue].count % 8 == 0,
               sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count)
         else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
@@ -245,9 +246,31 @@ public final class SegmentReader: @unchecked Sendable {
         guard doc >= 0, doc < documentCount else { throw .corrupt(file: file.path, reason: "document \(doc) out of range") }
         let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
         let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
+        // The document's block, inflated; its record lies at its offset less the block's first.
+        let block = doc / StoredBlocks.documentsPerBlock
+        let blockFirst = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: block * StoredBlocks.documentsPerBlock * 8, as: UInt64.self))
+        let blocks = section(.storedBlocks)
+        let from = UInt64(littleEndian: blocks.loadUnaligned(fromByteOffset: block * 8, as: UInt64.self))
+        let to = UInt64(littleEndian: blocks.loadUnaligned(fromByteOffset: block * 8 + 8, as: UInt64.self))
         let stored = section(.stored)
-        guard start <= end, end <= UInt64(stored.count) else { throw .corrupt(file: file.path, reason: "stored document outside the file") }
-        var r = ByteReader(UnsafeRawBufferPointer(rebasing: stored[Int(start)..<Int(end)]), file: file.path)
+        guard blockFirst <= start, start <= end, from + 4 <= to, to <= UInt64(stored.count) else {
+            throw .corrupt(file: file.path, reason: "stored document outside the file")
+        }
+        var sizeReader = ByteReader(UnsafeRawBufferPointer(rebasing: stored[Int(from)..<Int(from) + 4]), file: file.path)
+        let inflated = try StoredBlocks.inflate(
+            UnsafeRawBufferPointer(rebasing: stored[Int(from) + 4..<Int(to)]), size: Int(try sizeReader.u32()), file: file.path)
+        guard end - blockFirst <= UInt64(inflated.count) else { throw .corrupt(file: file.path, reason: "stored document outside its block") }
+        let id = DocumentID.string(documentHash(doc))
+        return try inflated.withUnsafeBytes { raw in
+            Result { () throws(IndexError) in
+                try Self.decodeRecord(UnsafeRawBufferPointer(rebasing: raw[Int(start - blockFirst)..<Int(end - blockFirst)]),
+                                      id: id, file: file.path)
+            }
+        }.get()
+    }
+
+    private static func decodeRecord(_ record: UnsafeRawBufferPointer, id: String, file: String) throws(IndexError) -> StoredDocument {
+        var r = ByteReader(record, file: file)
         let path = try r.string()
         let title = try r.string()
         let date = try r.string()
@@ -262,7 +285,7 @@ public final class SegmentReader: @unchecked Sendable {
         var duplicates: [String] = []
         if !r.isAtEnd { for _ in 0..<(try r.int()) { duplicates.append(try r.string()) } }
         return StoredDocument(
-            id: DocumentID.string(documentHash(doc)), path: path, title: title, date: date,
+            id: id, path: path, title: title, date: date,
             language: language, description: description, url: url, collection: collection,
             headings: headings, body: body, duplicates: duplicates)
     }

@@ -39,3 +39,28 @@ import TestSupport
         #expect(stored.body == "Leistung 1 der Sozialverwaltung mit Fristen und Unterlagen.")
     }
 }
+
+/// Stored text is deflated in blocks of several documents; every document reads back whole.
+@Suite struct StoredBlockTests {
+    @Test func documentsAcrossBlocksReadBack() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        var docs: [Document] = []
+        for i in 0..<21 {  // two full blocks and a partial one
+            let doc = Document(path: "d\(i).html", title: "Seite \(i)", headings: ["Ü \(i)"],
+                               body: String(repeating: "Wohngeld \(i) für Haushalte. ", count: i + 1), date: "2025-07-0\(i % 9 + 1)")
+            docs.append(doc)
+            try writer.add(doc)
+        }
+        try writer.commit(root: "/")
+        let reader = try IndexReader.open(dir.path)
+        try reader.verify()
+        #expect(try reader.check().documents == 21)
+        for (i, doc) in docs.enumerated() {
+            let stored = try #require(try reader.storedDocument(i))
+            #expect(stored.path == doc.path && stored.title == doc.title && stored.body == doc.body)
+            #expect(stored.headings == doc.headings && stored.date == doc.date)
+        }
+    }
+}
