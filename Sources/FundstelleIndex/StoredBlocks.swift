@@ -3,7 +3,7 @@ internal import CZlib
 /// Stored documents are kept in blocks of `documentsPerBlock`, each deflated with zlib: text
 /// compresses about 3:1, and showing a hit inflates one small block.
 enum StoredBlocks {
-    static let documentsPerBlock = 8
+    static let documentsPerBlock = 4
 
     /// Deflates `bytes` (zlib format, default level).
     static func deflate(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
