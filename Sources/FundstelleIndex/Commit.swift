@@ -4,6 +4,8 @@ struct Commit: Equatable {
     struct Segment: Equatable {
         var name: String
         var documentCount: Int
+        /// The segment's deletion file, "" when none of its documents is deleted.
+        var deletions = ""
     }
 
     var generation: Int
@@ -12,6 +14,8 @@ struct Commit: Equatable {
     var root: String
     /// Seconds since 1970 when the commit was written.
     var created: Int
+    /// The file manifest (`files_N`), "" when the index was not built from files.
+    var manifest = ""
 
     static func fileName(_ generation: Int) -> String { "segments_\(generation)" }
 
@@ -32,7 +36,9 @@ struct Commit: Equatable {
         for s in segments {
             w.string(s.name)
             w.u64(UInt64(s.documentCount))
+            w.string(s.deletions)
         }
+        w.string(manifest)
         w.u32(CRC32.checksum(w.bytes))
         return w.bytes
     }
@@ -54,8 +60,17 @@ struct Commit: Equatable {
         for _ in 0..<count {
             let name = try r.string()
             guard !name.contains("/"), name.hasSuffix(".seg") else { throw .corrupt(file: file, reason: "bad segment name") }
-            segments.append(Segment(name: name, documentCount: Int(try r.u64())))
+            let documentCount = Int(try r.u64())
+            let deletions = try r.string()
+            guard !deletions.contains("/"), deletions.isEmpty || deletions.hasSuffix(".del") else {
+                throw .corrupt(file: file, reason: "bad deletion file name")
+            }
+            segments.append(Segment(name: name, documentCount: documentCount, deletions: deletions))
         }
-        return Commit(generation: generation, segments: segments, root: root, created: created)
+        let manifest = try r.string()
+        guard !manifest.contains("/"), manifest.isEmpty || manifest.hasPrefix("files_") else {
+            throw .corrupt(file: file, reason: "bad manifest name")
+        }
+        return Commit(generation: generation, segments: segments, root: root, created: created, manifest: manifest)
     }
 }

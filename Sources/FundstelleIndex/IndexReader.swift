@@ -16,6 +16,12 @@ public final class IndexReader: Sendable {
     public let created: Int
     /// Average length in tokens of each text field, in `Field.text` order.
     public let averageLengths: [Float]
+    /// Per segment, its deletion bits (one per document), nil when none is deleted.
+    let deletions: [[UInt8]?]
+    /// Documents not deleted.
+    public let liveDocumentCount: Int
+    /// The file manifest's name ("" when the index was not built from files).
+    let manifestName: String
 
     public static func open(_ directory: String) throws(IndexError) -> IndexReader {
         // A writer may delete an old commit between our listing and our opening it: retry.
@@ -43,6 +49,8 @@ public final class IndexReader: Sendable {
         let commit = try Commit.decode(commitFile.bytes, file: commitPath)
         var segments: [SegmentReader] = []
         var bases: [Int] = []
+        var deletions: [[UInt8]?] = []
+        var deleted = 0
         var total = 0
         for s in commit.segments {
             let path = directory + "/" + s.name
@@ -53,7 +61,20 @@ public final class IndexReader: Sendable {
             bases.append(total)
             total += reader.documentCount
             segments.append(reader)
+            if s.deletions.isEmpty {
+                deletions.append(nil)
+            } else {
+                let file = try MappedFile(directory + "/" + s.deletions)
+                let bits = try withExtendedLifetime(file) { () throws(IndexError) in
+                    try DeletionFile.decode(file.bytes, documentCount: reader.documentCount, file: file.path)
+                }
+                deleted += bits.reduce(0) { $0 + $1.nonzeroBitCount }
+                deletions.append(bits)
+            }
         }
+        self.deletions = deletions
+        self.liveDocumentCount = total - deleted
+        self.manifestName = commit.manifest
         self.segments = segments
         self.bases = bases
         self.documentCount = total
@@ -78,8 +99,29 @@ public final class IndexReader: Sendable {
         return (segments[i], doc - bases[i])
     }
 
+    /// Whether a later update deleted the document (its file changed or went away).
+    public func isDeleted(_ doc: Int) -> Bool {
+        guard doc >= 0, doc < documentCount else { return true }
+        var i = segments.count - 1
+        while bases[i] > doc { i -= 1 }
+        guard let bits = deletions[i] else { return false }
+        let local = doc - bases[i]
+        return bits[local >> 3] & (1 << UInt8(local & 7)) != 0
+    }
+
+    /// Whether any document of the snapshot is deleted.
+    public var hasDeletions: Bool { liveDocumentCount < documentCount }
+
+    /// The files the index was built from, as its manifest records them ([] when it has none).
+    public func files() throws(IndexError) -> [FileRecord] {
+        guard !manifestName.isEmpty else { return [] }
+        let file = try MappedFile(directory + "/" + manifestName)
+        return try withExtendedLifetime(file) { () throws(IndexError) in try FileManifest.decode(file.bytes, file: file.path) }
+    }
+
+    /// The stored fields of a document; nil for a number out of range or a deleted document.
     public func storedDocument(_ doc: Int) throws(IndexError) -> StoredDocument? {
-        guard let (segment, local) = locate(doc) else { return nil }
+        guard let (segment, local) = locate(doc), !isDeleted(doc) else { return nil }
         return try segment.storedDocument(local)
     }
 
@@ -88,7 +130,9 @@ public final class IndexReader: Sendable {
         for (i, segment) in segments.enumerated() {
             if let info = try segment.lookup(.path, .stem, Array(path.utf8)) {
                 var cursor = try segment.postings(info)
-                if try cursor.next() { return bases[i] + cursor.doc }
+                while try cursor.next() {
+                    if !isDeleted(bases[i] + cursor.doc) { return bases[i] + cursor.doc }
+                }
             }
         }
         return nil
@@ -98,7 +142,7 @@ public final class IndexReader: Sendable {
     public func document(id: String) -> Int? {
         guard let hash = DocumentID.parse(id) else { return nil }
         for (i, segment) in segments.enumerated() {
-            if let local = segment.document(withHash: hash) { return bases[i] + local }
+            if let local = segment.document(withHash: hash), !isDeleted(bases[i] + local) { return bases[i] + local }
         }
         return nil
     }
@@ -127,6 +171,8 @@ public final class IndexReader: Sendable {
     public struct CheckReport: Sendable {
         public var segments = 0
         public var documents = 0
+        /// Of `documents`, those deleted by later updates.
+        public var deleted = 0
         public var keys = 0
         public var postings = 0
         public var bytes = 0
@@ -172,6 +218,7 @@ public final class IndexReader: Sendable {
             report.documents += segment.documentCount
             report.bytes += segment.sizeInBytes
         }
+        report.deleted = documentCount - liveDocumentCount
         return report
     }
 }

@@ -48,9 +48,33 @@ public final class IndexWriter {
     private var lockFD: Int32 = -1
     private var committed = false
 
+    // MARK: Updating a previous commit
+
+    /// The commit this writer updates; nil when it builds a new index.
+    private var previous: IndexReader?
+    private var previousSegments: [Commit.Segment] = []
+    /// Deletion bits per previous segment, changed ones marked.
+    private var deletionBits: [[UInt8]?] = []
+    private var deletionsChanged: [Bool] = []
+    /// The files of the previous commit, by path (empty for a new index).
+    public private(set) var previousFiles: [String: FileRecord] = [:]
+    /// The root folder of the previous commit ("" for a new index).
+    public private(set) var previousRoot = ""
+    /// Files of the new commit's manifest.
+    private var files: [FileRecord] = []
+    /// Documents of the previous commit deleted by this writer.
+    public private(set) var deletedCount = 0
+    /// Previous segments merged into new ones by this writer.
+    public private(set) var mergedSegments = 0
+    /// More segments than this after an update, and the smallest are merged.
+    public var maximumSegments = 8
+
     /// Opens `directory` for writing (creating it), taking the writer's lock.
-    /// - Parameter ramBudget: bytes of analysed documents held before a segment is written.
-    public init(directory: String, ramBudget: Int = 256 << 20) throws(IndexError) {
+    /// - Parameters:
+    ///   - ramBudget: bytes of analysed documents held before a segment is written.
+    ///   - updating: keep the segments of the newest commit, for `remove`/`keep`/`add(_:from:)`
+    ///     to change; otherwise the commit replaces everything.
+    public init(directory: String, ramBudget: Int = 256 << 20, updating: Bool = false) throws(IndexError) {
         self.directory = directory
         self.ramBudget = ramBudget
         try FileIO.makeDirectory(directory)
@@ -63,7 +87,52 @@ public final class IndexWriter {
             throw .locked(directory: directory)
         }
         let names = try FileIO.listDirectory(directory)
-        generation = (names.compactMap(Commit.generation(ofFile:)).max() ?? 0) + 1
+        let newest = names.compactMap(Commit.generation(ofFile:)).max()
+        generation = (newest ?? 0) + 1
+        guard updating, let newest else { return }
+        let reader = try IndexReader.open(directory)
+        let commitPath = directory + "/" + Commit.fileName(newest)
+        let commitFile = try MappedFile(commitPath)
+        let commit = try withExtendedLifetime(commitFile) { () throws(IndexError) in
+            try Commit.decode(commitFile.bytes, file: commitPath)
+        }
+        previous = reader
+        previousSegments = commit.segments
+        deletionBits = reader.deletions
+        deletionsChanged = Array(repeating: false, count: commit.segments.count)
+        previousRoot = commit.root
+        for record in try reader.files() { previousFiles[record.path] = record }
+        // Compounds split with the words of the whole index, not only of what changed.
+        frequencies = try reader.wordFrequencies()
+    }
+
+    /// Keeps a file of the previous commit as it is (unchanged).
+    public func keep(_ record: FileRecord) {
+        files.append(record)
+    }
+
+    /// Deletes the documents a file of the previous commit gave (it changed or is gone).
+    public func remove(_ record: FileRecord) {
+        guard let previous else { return }
+        for id in record.documents {
+            for (i, segment) in previous.segments.enumerated() {
+                guard let local = segment.document(withHash: id) else { continue }
+                if deletionBits[i] == nil { deletionBits[i] = [UInt8](repeating: 0, count: (segment.documentCount + 7) / 8) }
+                let mask = UInt8(1) << UInt8(local & 7)
+                guard deletionBits[i]![local >> 3] & mask == 0 else { continue }
+                deletionBits[i]![local >> 3] |= mask
+                deletionsChanged[i] = true
+                deletedCount += 1
+            }
+        }
+    }
+
+    /// Adds the documents of one file and records the file for later updates.
+    public func add(_ documents: [Document], from file: FileRecord) throws(IndexError) {
+        var record = file
+        record.documents = documents.map { DocumentID.hash($0.path) }
+        for doc in documents { try add(doc) }
+        files.append(record)
     }
 
     deinit { if lockFD >= 0 { close(lockFD) } }
@@ -112,9 +181,33 @@ public final class IndexWriter {
     @discardableResult
     public func commit(root: String) throws(IndexError) -> Int {
         precondition(!committed, "IndexWriter.commit twice")
+        try mergeSmallSegments()
         try flush()
+        var segments: [Commit.Segment] = []
+        var extraBytes = 0
+        for (i, old) in previousSegments.enumerated() {
+            var segment = old
+            if deletionsChanged[i], let bits = deletionBits[i] {
+                let deleted = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+                if deleted >= old.documentCount { continue }  // nothing left: the segment goes
+                segment.deletions = String(old.name.dropLast(".seg".count)) + "_\(generation).del"
+                let bytes = DeletionFile.encode(bits, documentCount: old.documentCount)
+                try FileIO.writeDurably(directory + "/" + segment.deletions, bytes)
+                extraBytes += bytes.count
+            }
+            segments.append(segment)
+            extraBytes += previous?.segments[i].sizeInBytes ?? 0
+        }
+        segments += written
+        var manifest = ""
+        if !files.isEmpty {
+            manifest = FileManifest.fileName(generation)
+            let bytes = FileManifest.encode(files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+            try FileIO.writeDurably(directory + "/" + manifest, bytes)
+            extraBytes += bytes.count
+        }
         let commit = Commit(
-            generation: generation, segments: written, root: root, created: Int(time(nil)))
+            generation: generation, segments: segments, root: root, created: Int(time(nil)), manifest: manifest)
         let bytes = commit.encoded()
         let temporary = directory + "/" + Commit.fileName(generation) + ".tmp"
         let final = directory + "/" + Commit.fileName(generation)
@@ -125,16 +218,50 @@ public final class IndexWriter {
         committed = true
         close(lockFD)
         lockFD = -1
-        return writtenBytes + bytes.count
+        return writtenBytes + extraBytes + bytes.count
+    }
+
+    /// Size-tiered merging: when an update leaves more than `maximumSegments` segments, the
+    /// smallest previous ones are read back (their live stored documents) and written again
+    /// with the new documents, so many small updates do not slow queries down.
+    private func mergeSmallSegments() throws(IndexError) {
+        guard let previous else { return }
+        let liveCounts = previousSegments.indices.map { i in
+            previousSegments[i].documentCount - (deletionBits[i]?.reduce(0) { $0 + $1.nonzeroBitCount } ?? 0)
+        }
+        let newSegments = written.count + (builder.documentCount > 0 ? 1 : 0)
+        let total = liveCounts.filter { $0 > 0 }.count + newSegments
+        guard total > maximumSegments else { return }
+        // Merge the smallest until half the budget is left.
+        let order = previousSegments.indices.filter { liveCounts[$0] > 0 }.sorted { liveCounts[$0] < liveCounts[$1] }
+        let toMerge = order.prefix(total - maximumSegments / 2)
+        for i in toMerge {
+            let segment = previous.segments[i]
+            for local in 0..<segment.documentCount {
+                if let bits = deletionBits[i], bits[local >> 3] & (1 << UInt8(local & 7)) != 0 { continue }
+                let stored = try segment.storedDocument(local)
+                var doc = Document(
+                    path: stored.path, title: stored.title, headings: stored.headings, body: stored.body,
+                    description: stored.description, language: stored.language, date: stored.date,
+                    url: stored.url, collection: stored.collection)
+                doc.duplicates = stored.duplicates
+                try add(doc)
+            }
+            deletionBits[i] = [UInt8](repeating: 0xFF, count: (segment.documentCount + 7) / 8)
+            deletionsChanged[i] = true
+            mergedSegments += 1
+        }
     }
 
     /// Deletes older commits, their segments, and leftovers of crashed writers.
     /// Failures are ignored: a leftover file costs space, never correctness.
     private func removeUnreferencedFiles(keeping commit: Commit) {
         guard let names = try? FileIO.listDirectory(directory) else { return }
-        let live = Set(commit.segments.map(\.name) + [Commit.fileName(commit.generation)])
+        let live = Set(commit.segments.map(\.name) + commit.segments.map(\.deletions)
+            + [Commit.fileName(commit.generation), commit.manifest])
         for name in names where !live.contains(name) {
-            let ours = name.hasSuffix(".seg") || name.hasSuffix(".tmp") || Commit.generation(ofFile: name) != nil
+            let ours = name.hasSuffix(".seg") || name.hasSuffix(".tmp") || name.hasSuffix(".del")
+                || name.hasPrefix("files_") || Commit.generation(ofFile: name) != nil
             if ours { unlink(directory + "/" + name) }
         }
     }

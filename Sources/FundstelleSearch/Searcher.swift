@@ -161,6 +161,9 @@ public final class Searcher {
         for item in query.excluded {
             for d in try matches(item).docs { masks[Int(d)] = 0 }
         }
+        if reader.hasDeletions {
+            for d in 0..<n where masks[d] != 0 && reader.isDeleted(d) { masks[d] = 0 }
+        }
         let all: UInt64 = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
         var candidates: [Int32] = []
         var complete = 0

@@ -17,6 +17,12 @@ struct FileWalker {
         /// Path relative to the indexed root, as the index stores it.
         var relative: String
         var size: Int
+        /// Modification time, nanoseconds since 1970.
+        var modified: Int64 = 0
+    }
+
+    static func modified(_ st: stat) -> Int64 {
+        Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
     }
 
     struct Problem: Error {
@@ -52,7 +58,7 @@ struct FileWalker {
                 confinement = FileWalker.realPath(path) ?? path
                 walk(path, relative: path == root ? "" : FileWalker.relative(path, to: root))
             } else {
-                entries.append(Entry(path: path, relative: FileWalker.relative(path, to: root), size: Int(st.st_size)))
+                entries.append(Entry(path: path, relative: FileWalker.relative(path, to: root), size: Int(st.st_size), modified: FileWalker.modified(st)))
             }
         }
         entries.sort { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
@@ -96,7 +102,7 @@ struct FileWalker {
             case S_IFDIR:
                 walk(path, relative: rel)
             case S_IFREG:
-                entries.append(Entry(path: path, relative: rel, size: Int(st.st_size)))
+                entries.append(Entry(path: path, relative: rel, size: Int(st.st_size), modified: FileWalker.modified(st)))
             case S_IFLNK:
                 var target = stat()
                 guard stat(path, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { continue }
@@ -104,7 +110,7 @@ struct FileWalker {
                     problems.append(Problem(path: path, reason: "symbolic link leads out of the indexed folder"))
                     continue
                 }
-                entries.append(Entry(path: path, relative: rel, size: Int(target.st_size)))
+                entries.append(Entry(path: path, relative: rel, size: Int(target.st_size), modified: FileWalker.modified(target)))
             default:
                 break
             }

@@ -47,6 +47,9 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Index pages that ask not to be (robots meta tag noindex), too.")
     var ignoreNoindex = false
 
+    @Flag(help: "Rebuild the whole index instead of updating it from the files that changed.")
+    var full = false
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be positive") }
         guard ramBudget > 0 else { throw ValidationError("--ram-budget must be positive") }
@@ -64,43 +67,91 @@ struct IndexCommand: ParsableCommand {
                 for (path, reason) in skipped { Terminal.error("skipped \(path): \(reason)") }
                 throw Failure("no files to index in \(paths.joined(separator: ", "))")
             }
-            let writer = try indexCall(location.directory) { () throws(IndexError) in
-                try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20)
+            let root = absolutePath(FileWalker.root(for: paths))
+            // An index of this folder made from files is updated; anything else is rebuilt.
+            var update = false
+            if !full, let previous = try? IndexReader.open(location.directory), previous.root == root,
+               let files = try? previous.files(), !files.isEmpty {
+                update = true
             }
+            let writer = try indexCall(location.directory) { () throws(IndexError) in
+                try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20, updating: update)
+            }
+            let updating = !writer.previousFiles.isEmpty
+            var unchanged = 0, changed = 0, added = 0
+            var seen = Set<String>()
             let extractor = Extractor(maxFileSize: maxFileSize << 20, recordElement: record, honorsNoindex: !ignoreNoindex)
             var progress = Progress(total: walker.entries.count)
             var files = 0
             var bytes = 0
             // Extract in parallel in batches, add to the index in file order: the same tree
             // always gives the same index.
+            // Updating: a file with the size and time it had is unchanged; otherwise it is read,
+            // and unchanged still when its content hash is.
+            var entries: [FileWalker.Entry] = []
+            for entry in walker.entries {
+                seen.insert(entry.relative)
+                if let old = writer.previousFiles[entry.relative], old.size == entry.size, old.modified == entry.modified {
+                    writer.keep(old)
+                    unchanged += 1
+                } else {
+                    entries.append(entry)
+                }
+            }
             let batchSize = 64
             var start = 0
-            while start < walker.entries.count {
-                let batch = Array(walker.entries[start..<min(start + batchSize, walker.entries.count)])
+            while start < entries.count {
+                let batch = Array(entries[start..<min(start + batchSize, entries.count)])
                 let results = ExtractionBatch.run(batch, extractor: extractor)
-                for (entry, result) in zip(batch, results) {
+                for (entry, (result, hash)) in zip(batch, results) {
+                    let old = writer.previousFiles[entry.relative]
+                    if let old, let hash, old.hash == hash {
+                        var same = old
+                        same.modified = entry.modified
+                        writer.keep(same)
+                        unchanged += 1
+                        continue
+                    }
+                    if let old { writer.remove(old) }
                     switch result {
                     case .success(let documents):
                         files += 1
                         bytes += entry.size
+                        if old == nil { added += 1 } else { changed += 1 }
+                        let record = FileRecord(path: entry.relative, size: entry.size, modified: entry.modified, hash: hash ?? 0)
                         try indexCall(location.directory) { () throws(IndexError) in
-                            for doc in documents { try writer.add(doc) }
+                            try writer.add(documents, from: record)
                         }
                     case .failure(let problem):
+                        if old != nil { changed += 1 }
                         skipped.append((entry.path, problem.reason))
                     }
                 }
                 start += batch.count
-                progress.update(done: start, documents: writer.documentCount)
+                progress.update(done: unchanged + start, documents: writer.documentCount)
             }
-            guard writer.documentCount > 0 else {
+            var removed = 0
+            for (path, old) in writer.previousFiles where !seen.contains(path) {
+                writer.remove(old)
+                removed += 1
+            }
+            if updating, changed + added + removed == 0 {
+                printSkipped(skipped)
+                print("Up to date: \(unchanged) file\(unchanged == 1 ? "" : "s") unchanged, nothing to do (--full rebuilds)")
+                return
+            }
+            guard writer.documentCount > 0 || updating else {
                 printSkipped(skipped)
                 throw Failure("nothing could be indexed: \(skipped.count) files skipped")
             }
-            let root = absolutePath(FileWalker.root(for: paths))
             let size = try indexCall(location.directory) { () throws(IndexError) in try writer.commit(root: root) }
             let seconds = Progress.now() - started
-            print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(format1(seconds)) s")
+            if updating {
+                print("Updated in \(format1(seconds)) s: \(added) new, \(changed) changed, \(removed) removed, \(unchanged) unchanged file\(unchanged == 1 ? "" : "s"); \(writer.documentCount) documents indexed, \(writer.deletedCount) deleted")
+                if writer.mergedSegments > 0 { print("Merged \(writer.mergedSegments) small segment\(writer.mergedSegments == 1 ? "" : "s")") }
+            } else {
+                print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(format1(seconds)) s")
+            }
             if writer.duplicateCount > 0 {
                 print("Duplicates: \(writer.duplicateCount) document\(writer.duplicateCount == 1 ? "" : "s") with the same content as another, indexed once listing every path")
             }
@@ -138,11 +189,12 @@ enum ExtractionBatch {
 
     /// One slot per file; each concurrent iteration writes only its own slot.
     private final class Slots: @unchecked Sendable {
-        var results: [Result<[Document], Problem>]
-        init(_ count: Int) { results = Array(repeating: .failure(Problem(reason: "not processed")), count: count) }
+        var results: [(Result<[Document], Problem>, UInt64?)]
+        init(_ count: Int) { results = Array(repeating: (.failure(Problem(reason: "not processed")), nil), count: count) }
     }
 
-    static func run(_ batch: [FileWalker.Entry], extractor: Extractor) -> [Result<[Document], Problem>] {
+    /// Each file's documents (or why it has none) and its content hash (nil when unreadable).
+    static func run(_ batch: [FileWalker.Entry], extractor: Extractor) -> [(Result<[Document], Problem>, UInt64?)] {
         let slots = Slots(batch.count)
         slots.results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let out = buffer
@@ -153,17 +205,18 @@ enum ExtractionBatch {
         return slots.results
     }
 
-    static func extract(_ entry: FileWalker.Entry, extractor: Extractor) -> Result<[Document], Problem> {
+    static func extract(_ entry: FileWalker.Entry, extractor: Extractor) -> (Result<[Document], Problem>, UInt64?) {
         let bytes: [UInt8]
         do {
             bytes = try readFile(entry.path)
         } catch {
-            return .failure(Problem(reason: error.reason))
+            return (.failure(Problem(reason: error.reason)), nil)
         }
+        let hash = FileRecord.hash(bytes)
         do {
-            return .success(try extractor.extract(bytes, path: entry.relative))
+            return (.success(try extractor.extract(bytes, path: entry.relative)), hash)
         } catch {
-            return .failure(Problem(reason: error.description))
+            return (.failure(Problem(reason: error.description)), hash)
         }
     }
 }

@@ -31,7 +31,8 @@ struct StatsCommand: ParsableCommand {
                 var w = JSONWriter()
                 w.beginObject()
                 w.string(location.directory, key: "index")
-                w.number(reader.documentCount, key: "documents")
+                w.number(reader.liveDocumentCount, key: "documents")
+                w.number(reader.documentCount - reader.liveDocumentCount, key: "deleted")
                 w.number(totalTerms, key: "terms")
                 w.number(keys, key: "keys")
                 w.beginArray("fields")
@@ -55,7 +56,7 @@ struct StatsCommand: ParsableCommand {
             }
             print("index       \(location.directory) (generation \(reader.generation), \(reader.segments.count) segment\(reader.segments.count == 1 ? "" : "s"))")
             print("root        \(reader.root)")
-            print("documents   \(reader.documentCount)")
+            print("documents   \(reader.liveDocumentCount)" + (reader.hasDeletions ? " (and \(reader.documentCount - reader.liveDocumentCount) deleted, kept until their segments merge)" : ""))
             print("terms       \(totalTerms) stems (\(keys) dictionary keys with exact and folded spellings)")
             for field in Field.allCases {
                 var line = "  \(field.name.padding(12)) \(String(terms[field] ?? 0).leftPadded(8)) terms"

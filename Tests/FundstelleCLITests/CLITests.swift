@@ -267,3 +267,45 @@ func makeSite(_ root: String) throws {
         #expect(try CLI.run(["search", "Geheimer", "--index", index]).stdout.contains("0 hits"))
     }
 }
+
+@Suite struct UpdateTests {
+    static func page(_ title: String, _ text: String) -> String {
+        "<html><body><h1>\(title)</h1><p>\(text)</p></body></html>"
+    }
+
+    /// Indexing a folder again reads only what changed: new, changed and removed files, and
+    /// files touched without change are unchanged; --full rebuilds.
+    @Test func indexingAgainUpdates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let site = dir.path + "/site"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        for i in 1...5 {
+            try Self.page("Seite \(i)", "Wohngeld Antrag Nummer \(i) mit Unterlagen.").write(toFile: site + "/p\(i).html", atomically: true, encoding: .utf8)
+        }
+        let index = dir.path + "/idx"
+        #expect(try CLI.run(["index", site, "--index", index]).stdout.contains("Indexed 5 documents"))
+        #expect(try CLI.run(["index", site, "--index", index]).stdout.contains("Up to date: 5 files unchanged"))
+
+        try Self.page("Seite 2 neu", "Pflegegeld statt Wohngeld.").write(toFile: site + "/p2.html", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: site + "/p3.html")
+        try Self.page("Seite 6", "Kinderzuschlag.").write(toFile: site + "/p6.html", atomically: true, encoding: .utf8)
+        // Same bytes, new time: unchanged by its content hash.
+        try Self.page("Seite 4", "Wohngeld Antrag Nummer 4 mit Unterlagen.").write(toFile: site + "/p4.html", atomically: true, encoding: .utf8)
+        let updated = try CLI.run(["index", site, "--index", index])
+        #expect(updated.stdout.contains("1 new, 1 changed, 1 removed, 3 unchanged files"), "\(updated.stdout)")
+
+        let wohngeld = try CLI.run(["search", "Wohngeld", "--index", index, "--json", "--limit", "20"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(wohngeld.stdout.utf8)) as? [String: Any])
+        let paths = Set((object["hits"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
+        #expect(paths == ["p1.html", "p2.html", "p4.html", "p5.html"])
+        #expect(try CLI.run(["show", "p3.html", "--index", index]).status == 1)
+        #expect(try CLI.run(["search", "Kinderzuschlag", "--index", index]).stdout.contains("p6.html"))
+        let checked = try CLI.run(["check", "--index", index])
+        #expect(checked.status == 0 && checked.stdout.contains("(2 deleted)"), "\(checked.stdout)")
+
+        let rebuilt = try CLI.run(["index", site, "--index", index, "--full"])
+        #expect(rebuilt.stdout.contains("Indexed 5 documents from 5 files"), "\(rebuilt.stdout)")
+        #expect(try CLI.run(["check", "--index", index]).stdout.contains("(0 deleted)"))
+    }
+}

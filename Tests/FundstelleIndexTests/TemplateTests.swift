@@ -64,3 +64,38 @@ import TestSupport
         }
     }
 }
+
+/// Updates add segments; past `maximumSegments` the smallest are merged, and nothing is lost.
+@Suite struct UpdateMergeTests {
+    @Test func updatesDeleteAndMerge() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func record(_ i: Int) -> FileRecord { FileRecord(path: "f\(i).html", size: i, modified: Int64(i), hash: UInt64(i)) }
+        func doc(_ i: Int, _ word: String = "wohngeld") -> Document {
+            Document(path: "f\(i).html", title: "Seite \(i)", body: "\(word) seite nummer \(i)")
+        }
+        let first = try IndexWriter(directory: dir.path)
+        try first.add([doc(0)], from: record(0))
+        try first.commit(root: "/r")
+        for round in 1...6 {
+            let writer = try IndexWriter(directory: dir.path, updating: true)
+            writer.maximumSegments = 3
+            #expect(writer.previousFiles.count == round)
+            for (_, old) in writer.previousFiles where old.path != "f0.html" { writer.keep(old) }
+            // f0 changes every round: its old document is deleted, the new one added.
+            writer.remove(writer.previousFiles["f0.html"]!)
+            try writer.add([doc(0, "pflegegeld\(round)")], from: record(0))
+            try writer.add([doc(round)], from: record(round))
+            try writer.commit(root: "/r")
+            let reader = try IndexReader.open(dir.path)
+            #expect(reader.segments.count <= 3)
+            #expect(reader.liveDocumentCount == round + 1)
+            #expect(try reader.check().documents == reader.documentCount)
+        }
+        let reader = try IndexReader.open(dir.path)
+        let paths = try (0..<reader.documentCount).compactMap { try reader.storedDocument($0)?.path }
+        #expect(Set(paths) == Set((0...6).map { "f\($0).html" }) && paths.count == 7)
+        let f0 = try #require(try reader.document(path: "f0.html"))
+        #expect(try reader.storedDocument(f0)?.body == "pflegegeld6 seite nummer 0")
+    }
+}
