@@ -67,6 +67,30 @@ enum Boilerplate {
         return nil
     }
 
+    /// A kicker or date line inside a heading, by its class ("dachzeile", "roofline", "topline").
+    static func isKicker(_ element: xmlNodePtr) -> Bool {
+        guard let classes = element.attributeValue("class") else { return false }
+        var word: [UInt8] = []
+        var p = classes
+        while true {
+            let b = p.pointee
+            let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
+            if isLetter {
+                word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else {
+                if kickerWords.contains(word) { return true }
+                word.removeAll(keepingCapacity: true)
+                if b == 0 { return false }
+            }
+            p += 1
+        }
+    }
+
+    private static let kickerWords = bytesSet([
+        "kicker", "topline", "toptitle", "dachzeile", "roofline", "overline", "supertitle", "eyebrow",
+        "spitzmarke", "subtitle", "subheading", "sub", "date", "h1small", "pretitle", "preheadline",
+    ])
+
     /// Hidden by inline style (`display: none`, `visibility: hidden`) or by a class that means
     /// nothing else ("hidden", "d-none", "sr-only": text for screen readers, such as skip links).
     static func isHiddenByAttributes(_ element: xmlNodePtr) -> Bool {

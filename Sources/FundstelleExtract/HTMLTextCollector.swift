@@ -24,6 +24,10 @@ struct HTMLTextCollector: TreeVisitor {
     private var headDepth = 0
     private var headingDepth = 0
     private var headingLevel = 0
+    /// A kicker inside a heading ("<h1><span class=dachzeile>Interne Unterlagen</span> Daten
+    /// gehackt</h1>"): its text is a heading of its own, not part of the headline.
+    private var kicker: xmlNodePtr?
+    private var kickerText = TextBuffer(paragraphSeparator: 0x20)
     private var headingIsVisible = true
     private var preformattedDepth = 0
     private var titleDepth = 0
@@ -62,6 +66,7 @@ struct HTMLTextCollector: TreeVisitor {
                 return false  // hidden by its style: the layout did not go in
             }
         }
+        if headingDepth > 0, kicker == nil, Boilerplate.isKicker(node) { kicker = node }
         enterElement(node, role: role)
         return true
     }
@@ -74,6 +79,7 @@ struct HTMLTextCollector: TreeVisitor {
     }
 
     mutating func leave(_ node: xmlNodePtr) {
+        if node == kicker { kicker = nil }
         defer {
             if let visibleElements, let parent = node.pointee.parent, let index = PageLayout.index(of: parent) {
                 isVisible = visibleElements[index]
@@ -118,7 +124,7 @@ struct HTMLTextCollector: TreeVisitor {
         } else if headDepth > 0 {
             return
         } else if headingDepth > 0 {
-            heading.append(cString: content)
+            if kicker != nil { kickerText.append(cString: content) } else { heading.append(cString: content) }
         } else if isVisible {
             body.append(cString: content, keepingLineBreaks: preformattedDepth > 0)
         }
@@ -169,6 +175,7 @@ struct HTMLTextCollector: TreeVisitor {
         if headingDepth == 0 {
             body.endParagraph()
             heading.removeAll()
+            kickerText.removeAll()
             headingLevel = level
             headingIsVisible = isVisible
         }
@@ -178,8 +185,13 @@ struct HTMLTextCollector: TreeVisitor {
     private mutating func leaveHeading() {
         headingDepth -= 1
         guard headingDepth == 0 else { return }
+        if !kickerText.isEmpty, headingIsVisible { headings.append((headingLevel + 1, kickerText.text)) }
         guard !heading.isEmpty else { return }
-        let text = heading.text
+        var text = heading.text
+        // What a kicker leaves behind: ": Wie Firmen …".
+        if !kickerText.isEmpty {
+            text = String(text.drop { $0 == ":" || $0 == "-" || $0 == "–" || $0 == "|" || $0 == " " })
+        }
         if headingLevel == 1, firstTopHeading == nil { firstTopHeading = text }
         if headingLevel == 1, headingIsVisible, firstContentHeading == nil { firstContentHeading = text }
         if headingIsVisible { headings.append((headingLevel, text)) }

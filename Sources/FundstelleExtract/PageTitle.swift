@@ -15,6 +15,12 @@ enum PageTitle {
                 cut = (r, separator)
             }
         }
+        // "Headline | Section | Site": with several pipe-like separators the first one ends the headline.
+        if let last = cut, siteSeparators.contains(last.separator) {
+            for separator in siteSeparators {
+                if let r = firstRange(of: separator, in: title), r.lowerBound < cut!.range.lowerBound { cut = (r, separator) }
+            }
+        }
         guard let cut else { return nil }
         let head = title[..<cut.range.lowerBound], tail = title[cut.range.upperBound...]
         guard !head.isEmpty, siteSeparators.contains(cut.separator) || head.count > tail.count else { return nil }
@@ -33,10 +39,32 @@ enum PageTitle {
         }
     }
 
+    /// The first occurrence of `needle` in `text`, compared byte for byte.
+    private static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let n = Array(needle.utf8), utf8 = text.utf8
+        guard !n.isEmpty else { return nil }
+        var start = utf8.startIndex
+        while utf8.distance(from: start, to: utf8.endIndex) >= n.count {
+            if utf8[start...].starts(with: n) { return start..<utf8.index(start, offsetBy: n.count) }
+            start = utf8.index(after: start)
+        }
+        return nil
+    }
+
     /// Case-insensitive containment (ASCII letters and Ä Ö Ü folded; `String.lowercased()`
-    /// costs more than the rest of the title choice together).
+    /// costs more than the rest of the title choice together), with typographic quotes and
+    /// dashes taken as plain ones: the h1 says „Arschloch“ where og:title says "Arschloch".
     private static func containsIgnoringCase(_ text: String, _ part: String) -> Bool {
-        Boilerplate.lowercasedBytes(text).contains(subsequence: Boilerplate.lowercasedBytes(part))
+        plain(text).contains(subsequence: plain(part))
+    }
+
+    private static func plain(_ text: String) -> [UInt8] {
+        var s = text
+        for (fancy, simple) in [("„", "\""), ("“", "\""), ("”", "\""), ("«", "\""), ("»", "\""), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-")]
+        where s.utf8.contains(fancy.utf8.first!) {
+            s = s.split(separator: fancy, omittingEmptySubsequences: false).joined(separator: simple)
+        }
+        return Boilerplate.lowercasedBytes(s)
     }
 
     /// `title` without a trailing site name.
@@ -57,6 +85,7 @@ enum PageTitle {
             while let last = social.last, last == " " || "|-–—:»·/•".contains(last) { social.removeLast() }
         }
         social = withoutSiteSuffix(social)
+        let isSiteName = { (h1: String) in parts.map { containsIgnoringCase($0.site, h1) } ?? false }
         if let h1 = firstHeading, h1.count >= 3,
            containsIgnoringCase(stripped, h1) || containsIgnoringCase(social, h1) {
             return h1
@@ -64,7 +93,7 @@ enum PageTitle {
         // The headline of the content: the page's own words for what it is ("Eignet sich eine
         // Wärmepumpe im Altbau?" where the <title> says "Wärmepumpe im Altbau"), unless it is
         // only the site's name.
-        if let h1 = contentHeading, h1.count >= 3, !(parts.map { containsIgnoringCase($0.site, h1) } ?? false) {
+        if let h1 = contentHeading, h1.count >= 3, !isSiteName(h1) {
             return h1
         }
         if !social.isEmpty { return social }

@@ -116,3 +116,32 @@ struct PageDateTests {
         #expect(try date("<h1>Titel</h1><p>2022</p><p>Seit dem 01.01.2023 gilt das neue Wohngeld für alle Haushalte.</p>") == "")
     }
 }
+
+@Suite("Headlines")
+struct HeadlineTests {
+    /// A kicker inside the h1 is a heading of its own, not part of the title.
+    @Test func kickerInTheHeadline() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1><span class="dachzeile">Interne Unterlagen im Netz</span> <span class="headline">Daten von Rheinmetall gehackt</span></h1>
+            <p>\(MainContentTests.paragraph1)</p><p>\(MainContentTests.paragraph2)</p></article>
+            """, head: "<title>Interne Unterlagen im Netz: Daten von Rheinmetall gehackt | tagesschau.de</title>"))
+        #expect(document.title == "Daten von Rheinmetall gehackt")
+        #expect(document.headings.contains("Interne Unterlagen im Netz"))
+        let colon = try Fixtures.single(Fixtures.page(body: """
+            <article><h1><span class="kicker">Corona</span>: Wie Firmen schützen</h1><p>\(MainContentTests.paragraph1)</p></article>
+            """))
+        #expect(colon.title == "Wie Firmen schützen")
+    }
+
+    /// "Headline | Section | Site": the first pipe ends the headline; quotes and dashes of
+    /// either kind match when the h1 is compared with the title.
+    @Test func titleParts() throws {
+        let forum = try Fixtures.single(Fixtures.page(
+            body: "<p>Text</p>", head: "<title>kein App Store mehr über Mobile Daten | iPhone | Forum</title>"))
+        #expect(forum.title == "kein App Store mehr über Mobile Daten")
+        let quoted = try Fixtures.single(Fixtures.page(
+            body: "<header><h1>„Arschloch“: Danni trennt sich</h1></header><div><p>Kurz.</p></div>",
+            head: #"<meta property="og:title" content="&quot;Arschloch&quot;: Danni trennt sich">"#))
+        #expect(quoted.title == "„Arschloch“: Danni trennt sich")
+    }
+}
