@@ -5,13 +5,14 @@ internal import CZlib
 enum StoredBlocks {
     static let documentsPerBlock = 4
 
-    /// Deflates `bytes` (zlib format, default level).
+    /// Deflates `bytes` (zlib format, level 1: on the social law dump the index takes 4.2 s
+    /// instead of 6.0 s at the default level 6, for 21.0 MB instead of 20.1 MB).
     static func deflate(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         var bound = compressBound(uLong(bytes.count))
         var out = [UInt8](repeating: 0, count: Int(bound))
         let status = bytes.withUnsafeBufferPointer { input in
             out.withUnsafeMutableBufferPointer { output in
-                compress2(output.baseAddress, &bound, input.baseAddress, uLong(input.count), Z_DEFAULT_COMPRESSION)
+                compress2(output.baseAddress, &bound, input.baseAddress, uLong(input.count), 1)
             }
         }
         precondition(status == Z_OK, "zlib compress2 failed: \(status)")
