@@ -309,3 +309,35 @@ func makeSite(_ root: String) throws {
         #expect(try CLI.run(["check", "--index", index]).stdout.contains("(0 deleted)"))
     }
 }
+
+@Suite struct CrashTests {
+    /// A writer killed (SIGKILL) in the middle of indexing leaves a readable, consistent index:
+    /// the previous commit, or the new one if it got that far. Nothing half-written is read.
+    @Test func killedWriterLeavesTheIndexIntact() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let index = dir.path + "/idx"
+        let corpus = SharedData.packageRoot + "/Corpus"
+        let first = try CLI.run(["index", corpus + "/gesetze-im-internet", "--index", index])
+        #expect(first.status == 0, "\(first.stderr)")
+        for delay in [0.2, 0.6, 1.2] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["index", corpus, "--index", index, "--full"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let checked = try CLI.run(["check", "--index", index])
+            #expect(checked.status == 0, "after a kill at \(delay) s: \(checked.stderr)")
+            #expect(try CLI.run(["search", "Leistungsberechtigte", "--index", index]).stdout.contains("hits"))
+        }
+        // The next writer is not locked out by the dead one, and cleans up after it.
+        let again = try CLI.run(["index", corpus, "--index", index, "--full"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: index).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}
