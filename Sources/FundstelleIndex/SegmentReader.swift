@@ -18,6 +18,10 @@ public final class SegmentReader: @unchecked Sendable {
     public var sizeInBytes: Int { file.bytes.count }
     /// The segment file.
     public var path: String { file.path }
+    /// Bytes of the file that hold stored text (records and their offsets), not the inverted index.
+    public var storedBytes: Int {
+        section(.stored).count + section(.storedOffsets).count + section(.storedBlocks).count
+    }
 
     private let file: MappedFile
     private let sections: [UnsafeRawBufferPointer]

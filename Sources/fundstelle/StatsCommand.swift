@@ -48,6 +48,7 @@ struct StatsCommand: ParsableCommand {
                 w.endArray()
                 w.number(reader.segments.count, key: "segments")
                 w.number(reader.sizeInBytes, key: "size_bytes")
+                w.number(reader.segments.reduce(0) { $0 + $1.storedBytes }, key: "stored_bytes")
                 w.number(reader.generation, key: "generation")
                 w.string(reader.root, key: "root")
                 w.endObject()
@@ -65,7 +66,7 @@ struct StatsCommand: ParsableCommand {
                 }
                 print(line)
             }
-            print("size        \(formatBytes(reader.sizeInBytes))")
+            print("size        \(formatBytes(reader.sizeInBytes)) (stored text \(formatBytes(reader.segments.reduce(0) { $0 + $1.storedBytes })))")
         }
     }
 }
