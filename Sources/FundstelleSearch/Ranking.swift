@@ -19,6 +19,11 @@ public struct Ranking: Sendable {
     public var spellingBonusLimit = 20_000
     /// Weight of a word found only as a part of a compound ("Pflege" in "Pflegeeinrichtungen").
     public var partWeight: Float = 0.5
+    /// Proximity: a document where the query's words stand next to each other, in the query's
+    /// order, in one field, gets its score times (1 + proximityBonus · share of such neighbours).
+    public var proximityBonus: Float = 0.5
+    /// How many of the best documents proximity re-ranks (beyond the page asked for).
+    public var proximityDepth = 100
 
     public init() {}
 

@@ -62,6 +62,8 @@ public final class Searcher {
     struct AnalyzedQuery {
         var groups: [[Item]] = []
         var excluded: [Item] = []
+        /// The stems of the query's words in order, stop words included: for proximity.
+        var sequence: [[UInt8]] = []
         /// Every term of the query, for highlighting.
         var terms: Set<[UInt8]> = []
     }
@@ -85,6 +87,14 @@ public final class Searcher {
         if result.groups.isEmpty { result.groups = stopGroups }
         for alternative in query.excluded {
             if let item = analyze(alternative).item { result.excluded.append(item) }
+        }
+        // Proximity looks at the words as typed, stop words too ("was genau sie hat").
+        for group in query.groups where group.count == 1 {
+            switch analyze(group[0]).item {
+            case .word(let w)?: if let stem = w.stems.first { result.sequence.append(stem) }
+            case .phrase(let ts)?: result.sequence += ts
+            case nil: break
+            }
         }
         for group in result.groups {
             for item in group {
@@ -180,6 +190,7 @@ public final class Searcher {
             let sx = scores[Int(x)], sy = scores[Int(y)]
             return sx != sy ? sx > sy : x < y
         }
+        try rerankByProximity(&candidates, scores: &scores, masks: masks, sequence: query.sequence, needed: offset + limit)
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
         let snippets = SnippetMaker(terms: query.terms, length: snippetLength)
         for d in candidates.dropFirst(offset).prefix(limit) {
@@ -191,6 +202,69 @@ public final class Searcher {
                 duplicates: doc.duplicates))
         }
         return result
+    }
+
+    /// Re-ranks the best `proximityDepth` candidates (at least the page asked for): where the
+    /// query's words stand next to each other in order, in one field, the score grows with
+    /// the share of neighbouring word pairs found so (`Ranking.proximityBonus`).
+    private func rerankByProximity(
+        _ candidates: inout [Int32], scores: inout [Float], masks: [UInt64], sequence: [[UInt8]], needed: Int
+    ) throws(IndexError) {
+        guard sequence.count >= 2, ranking.proximityBonus > 0, !candidates.isEmpty else { return }
+        let depth = min(candidates.count, max(ranking.proximityDepth, needed))
+        let top = candidates[..<depth].sorted()
+        var pairs = [Int](repeating: 0, count: depth)  // by rank in `top`
+        while positionBuffers.count < sequence.count { positionBuffers.append([]) }
+        for (s, segment) in reader.segments.enumerated() {
+            let base = reader.bases[s], end = base + segment.documentCount
+            let inSegment = top.indices.filter { Int(top[$0]) >= base && Int(top[$0]) < end }
+            guard !inSegment.isEmpty else { continue }
+            for field in [Field.title, .headings, .body] {
+                var cursors: [PostingsCursor?] = []
+                for stem in sequence {
+                    cursors.append(try segment.lookup(field, .stem, stem).map { info throws(IndexError) in try segment.postings(info, positions: true) })
+                }
+                var best = [Int](repeating: 0, count: depth)
+                for k in inSegment {
+                    let local = Int(top[k]) - base
+                    var present = [Bool](repeating: false, count: sequence.count)
+                    for i in cursors.indices where cursors[i] != nil {
+                        guard try cursors[i]!.advance(to: local) else { cursors[i] = nil; continue }
+                        if cursors[i]!.doc == local {
+                            try cursors[i]!.readPositions(into: &positionBuffers[i])
+                            present[i] = true
+                        }
+                    }
+                    var adjacent = 0
+                    for i in 0..<(sequence.count - 1) where present[i] && present[i + 1] {
+                        if Self.hasNeighbours(positionBuffers[i], positionBuffers[i + 1]) { adjacent += 1 }
+                    }
+                    best[k] = adjacent
+                }
+                for k in inSegment { pairs[k] = max(pairs[k], best[k]) }
+            }
+        }
+        let share = Float(1) / Float(sequence.count - 1)
+        for (k, d) in top.enumerated() where pairs[k] > 0 {
+            scores[Int(d)] *= 1 + ranking.proximityBonus * Float(pairs[k]) * share
+        }
+        // Same order of keys as before: most groups matched, then score, then document order.
+        candidates[..<depth].sort { x, y in
+            let cx = masks[Int(x)].nonzeroBitCount, cy = masks[Int(y)].nonzeroBitCount
+            if cx != cy { return cx > cy }
+            let sx = scores[Int(x)], sy = scores[Int(y)]
+            return sx != sy ? sx > sy : x < y
+        }
+    }
+
+    /// Whether some position in `a` is directly followed by one in `b` (both ascending).
+    private static func hasNeighbours(_ a: [Int32], _ b: [Int32]) -> Bool {
+        var j = 0
+        for p in a {
+            while j < b.count && b[j] < p + 1 { j += 1 }
+            if j < b.count && b[j] == p + 1 { return true }
+        }
+        return false
     }
 
     private func matches(_ item: Item) throws(IndexError) -> Matches {

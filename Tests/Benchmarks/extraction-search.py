@@ -44,7 +44,9 @@ def main():
                              capture_output=True, text=True, check=True).stdout
         results = [json.loads(line) for line in out.splitlines() if line.strip()]
         assert len(results) == len(queries), (len(results), len(queries))
-        return [set() if r.get("partial") and not partial_counts else {h["path"] for h in r["hits"]} for r in results]
+        # A page indexed once for two paths (same content) is found under both.
+        return [set() if r.get("partial") and not partial_counts
+                else {p for h in r["hits"] for p in [h["path"]] + h.get("duplicates", [])} for r in results]
 
     content = [(name, words(g["with"][0])) for name, g in sorted(gold.items()) if g.get("with") and words(g["with"][0])]
     boiler = [(name, words(s)) for name, g in sorted(gold.items()) for s in g.get("without", []) if words(s)]

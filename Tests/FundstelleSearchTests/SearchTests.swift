@@ -183,3 +183,21 @@ let laws = [
         }
     }
 }
+
+@Suite struct ProximityTests {
+    /// Words next to each other in the query's order rank above the same words apart, and
+    /// stop words count for it ("was genau sie hat").
+    @Test func neighboursRankFirst() throws {
+        let docs = [
+            Document(path: "apart.html", body: "Sie hat gesagt, was der Arzt meinte: genau."),
+            Document(path: "together.html", body: "Niemand weiß, was genau sie hat, sagte der Arzt."),
+        ]
+        try withIndex(docs) { searcher throws in
+            #expect(try searcher.search("was genau sie hat").hits.first?.path == "together.html")
+            var flat = searcher.ranking
+            flat.proximityBonus = 0
+            searcher.ranking = flat
+            #expect(try searcher.search("was genau sie hat").hits.first?.path != "together.html")
+        }
+    }
+}
