@@ -39,10 +39,10 @@ public struct AnalyzedTerm {
 /// terms of every inflected and folded spelling ("Fachkraefte" ↔ "Fachkräfte"). Stop words are
 /// indexed (phrases keep their positions) but flagged, so a query can leave them out of its
 /// required words. One analyzer owns reusable buffers and a cache; use one per thread.
-public struct Analyzer: Sendable {
+public struct Analyzer {
     private var normalized: [UInt8] = []
     private var folded: [UInt8] = []
-    private var cache = WordCache()
+    private let cache = WordCache()
 
     /// - Parameter decompounder: splits compounds into parts (emitted as `.part` terms) and
     ///   completes ellipses ("Sozial- und Jugendamt" → "Sozialamt"); nil for neither.

@@ -5,7 +5,12 @@
 ///
 /// Open addressing over one byte arena; bounded: when it holds `capacity` words it starts
 /// over. Deterministic: a cached answer is the same as a computed one.
-struct WordCache {
+///
+/// A class, not a struct: the analyzer reads it inside closures on every token, and a struct
+/// with seven buffers was copied (seven retains and releases) each time — a quarter of the
+/// indexer's cycles. Copies of an `Analyzer` therefore share their cache; give each thread its
+/// own analyzer.
+final class WordCache {
     struct Entry {
         var keyStart: Int32
         var keyLength: Int32
@@ -44,7 +49,7 @@ struct WordCache {
     }
 
     /// The entry of `word`, computed on a miss (with `scratch` as working space).
-    mutating func entry(
+    func entry(
         _ word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]
     ) -> Entry {
         let h = ByteHash.hash(word)

@@ -32,44 +32,64 @@ public struct TemplateDetector: Sendable {
     public mutating func observe(_ doc: Document) {
         let site = Self.siteHash(of: doc)
         sitePages[site, default: 0] += 1
-        var seen = Set<UInt64>()
-        forEachCountedParagraph(of: doc) { paragraph in
-            let key = Self.hash(paragraph, seed: site)
-            if seen.insert(key).inserted { pages[key, default: 0] += 1 }
-        }
+        let keys = Set(Self.countedParagraphs(of: doc.body, edge: edgeParagraphs, minimumLength: minimumLength)
+            .map { Self.hash($0.bytes, seed: site) })
+        for key in keys { pages[key, default: 0] += 1 }
     }
 
     /// `doc` without the paragraphs its site repeats.
     public mutating func removingTemplate(from doc: Document) -> Document {
         let site = Self.siteHash(of: doc)
-        let sitePageCount = Double(sitePages[site] ?? 0)
-        let required = max(UInt32(minimumPages), UInt32((minimumShare * sitePageCount).rounded(.up)))
-        var paragraphs = doc.body.split(separator: "\n", omittingEmptySubsequences: false)
-        let before = paragraphs.count
-        var index = 0
-        paragraphs.removeAll { paragraph in
-            defer { index += 1 }
-            guard isCounted(index: index, of: before), paragraph.utf8.count >= minimumLength else { return false }
-            return (pages[Self.hash(paragraph, seed: site)] ?? 0) >= required
+        let required = max(UInt32(minimumPages), UInt32((minimumShare * Double(sitePages[site] ?? 0)).rounded(.up)))
+        var drop: [Range<Int>] = []
+        for paragraph in Self.countedParagraphs(of: doc.body, edge: edgeParagraphs, minimumLength: minimumLength)
+        where (pages[Self.hash(paragraph.bytes, seed: site)] ?? 0) >= required {
+            drop.append(paragraph.range)
         }
-        guard paragraphs.count < before, !paragraphs.isEmpty else { return doc }
-        removedParagraphs += before - paragraphs.count
+        guard !drop.isEmpty else { return doc }
+        // What is left, paragraph by paragraph, joined again.
+        let utf8 = Array(doc.body.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(utf8.count)
+        var next = 0
+        var keptParagraphs = 0
+        func keep(_ range: Range<Int>) {
+            guard !range.isEmpty || range.lowerBound < utf8.count else { return }
+            if keptParagraphs > 0 { kept.append(0x0A) }
+            kept.append(contentsOf: utf8[range])
+            keptParagraphs += 1
+        }
+        var start = 0
+        for (i, byte) in utf8.enumerated() where byte == 0x0A {
+            if next < drop.count, drop[next].lowerBound == start { next += 1 } else { keep(start..<i) }
+            start = i + 1
+        }
+        if next < drop.count, drop[next].lowerBound == start { next += 1 } else { keep(start..<utf8.count) }
+        guard keptParagraphs > 0 else { return doc }  // never empty a body
+        removedParagraphs += drop.count
         trimmedDocuments += 1
         var trimmed = doc
-        trimmed.body = paragraphs.joined(separator: "\n")
+        trimmed.body = String(decoding: kept, as: UTF8.self)
         return trimmed
     }
 
-    private func isCounted(index: Int, of count: Int) -> Bool {
-        index < edgeParagraphs || index >= count - edgeParagraphs
-    }
-
-    private func forEachCountedParagraph(of doc: Document, _ body: (Substring) -> Void) {
-        let paragraphs = doc.body.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, paragraph) in paragraphs.enumerated()
-        where isCounted(index: index, of: paragraphs.count) && paragraph.utf8.count >= minimumLength {
-            body(paragraph)
+    /// The paragraphs of a body (split at "\n") that are counted: the first and last `edge`,
+    /// at least `minimumLength` bytes long; each as its byte range and bytes.
+    private static func countedParagraphs(of body: String, edge: Int, minimumLength: Int) -> [(range: Range<Int>, bytes: ArraySlice<UInt8>)] {
+        let utf8 = Array(body.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (i, byte) in utf8.enumerated() where byte == 0x0A {
+            ranges.append(start..<i)
+            start = i + 1
         }
+        ranges.append(start..<utf8.count)
+        var result: [(range: Range<Int>, bytes: ArraySlice<UInt8>)] = []
+        for (index, range) in ranges.enumerated()
+        where (index < edge || index >= ranges.count - edge) && range.count >= minimumLength {
+            result.append((range, utf8[range]))
+        }
+        return result
     }
 
     /// The site of a page: its URL's host, else the first folder of its path ("" at the root).
@@ -86,13 +106,13 @@ public struct TemplateDetector: Sendable {
     }
 
     private static func siteHash(of doc: Document) -> UInt64 {
-        hash(site(of: doc), seed: 0xcbf2_9ce4_8422_2325)
+        hash(ArraySlice(site(of: doc).utf8), seed: 0xcbf2_9ce4_8422_2325)
     }
 
-    /// FNV-1a over the UTF-8 bytes, continuing from `seed`.
-    private static func hash(_ text: Substring, seed: UInt64) -> UInt64 {
+    /// FNV-1a over the bytes, continuing from `seed`.
+    private static func hash(_ bytes: ArraySlice<UInt8>, seed: UInt64) -> UInt64 {
         var h = seed ^ 0x9E37_79B9_7F4A_7C15
-        for byte in text.utf8 {
+        for byte in bytes {
             h ^= UInt64(byte)
             h &*= 0x0000_0100_0000_01B3
         }

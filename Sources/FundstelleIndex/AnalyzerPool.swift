@@ -11,7 +11,8 @@ final class AnalyzerPool: @unchecked Sendable {
 
     init(count: Int, decompounder: Decompounder, vocabulary: WordFrequencies) {
         let splits = AnalyzerPool.splitAll(vocabulary, decompounder: decompounder, workers: count)
-        analyzers = Array(repeating: Analyzer(decompounder: decompounder, splits: splits), count: count)
+        // One analyzer (and word cache) each: copies of an analyzer would share one cache.
+        analyzers = (0..<count).map { _ in Analyzer(decompounder: decompounder, splits: splits) }
     }
 
     /// Splits every word of `vocabulary` long enough to be a compound, on all cores.
