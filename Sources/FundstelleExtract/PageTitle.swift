@@ -58,13 +58,31 @@ enum PageTitle {
         plain(text).contains(subsequence: plain(part))
     }
 
+    /// Lower-cased bytes (see `Boilerplate.lowercasedBytes`) with „ “ ” « » as '"', ‘ ’ as "'"
+    /// and – — as "-". On bytes: this runs for every page.
     private static func plain(_ text: String) -> [UInt8] {
-        var s = text
-        for (fancy, simple) in [("„", "\""), ("“", "\""), ("”", "\""), ("«", "\""), ("»", "\""), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-")]
-        where s.utf8.contains(fancy.utf8.first!) {
-            s = s.split(separator: fancy, omittingEmptySubsequences: false).joined(separator: simple)
+        let bytes = Boilerplate.lowercasedBytes(text)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+                switch bytes[i + 2] {
+                case 0x9C, 0x9D, 0x9E: out.append(0x22); i += 3; continue
+                case 0x98, 0x99: out.append(0x27); i += 3; continue
+                case 0x93, 0x94: out.append(0x2D); i += 3; continue
+                default: break
+                }
+            } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB {
+                out.append(0x22)
+                i += 2
+                continue
+            }
+            out.append(b)
+            i += 1
         }
-        return Boilerplate.lowercasedBytes(s)
+        return out
     }
 
     /// `title` without a trailing site name.
