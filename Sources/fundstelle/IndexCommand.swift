@@ -98,11 +98,13 @@ struct IndexCommand: ParsableCommand {
                     entries.append(entry)
                 }
             }
+            // The next batch is extracted (on all cores) while this one is added to the index
+            // (on this thread), so extracting and adding overlap; batches are added in order.
             let batchSize = 64
             var start = 0
+            let pipeline = ExtractionPipeline(entries: entries, batchSize: batchSize, extractor: extractor)
             while start < entries.count {
-                let batch = Array(entries[start..<min(start + batchSize, entries.count)])
-                let results = ExtractionBatch.run(batch, extractor: extractor)
+                let (batch, results) = pipeline.next()
                 for (entry, (result, hash)) in zip(batch, results) {
                     let old = writer.previousFiles[entry.relative]
                     if let old, let hash, old.hash == hash {
@@ -181,6 +183,46 @@ func absolutePath(_ path: String) -> String {
     guard let resolved = realpath(path, nil) else { return path }
     defer { free(resolved) }
     return String(cString: resolved)
+}
+
+/// Extracts batch after batch in the background, one batch ahead of the caller.
+final class ExtractionPipeline: @unchecked Sendable {
+    private let entries: [FileWalker.Entry]
+    private let batchSize: Int
+    private let extractor: Extractor
+    private let queue = DispatchQueue(label: "fundstelle.extraction")
+    private var start = 0
+    private var ahead: (batch: [FileWalker.Entry], group: DispatchGroup, box: Box)?
+
+    private final class Box: @unchecked Sendable {
+        var results: [(Result<[Document], ExtractionBatch.Problem>, UInt64?)] = []
+    }
+
+    init(entries: [FileWalker.Entry], batchSize: Int, extractor: Extractor) {
+        self.entries = entries
+        self.batchSize = batchSize
+        self.extractor = extractor
+        ahead = launch()
+    }
+
+    private func launch() -> (batch: [FileWalker.Entry], group: DispatchGroup, box: Box)? {
+        guard start < entries.count else { return nil }
+        let batch = Array(entries[start..<min(start + batchSize, entries.count)])
+        start += batch.count
+        let group = DispatchGroup()
+        let box = Box()
+        let extractor = self.extractor
+        queue.async(group: group) { box.results = ExtractionBatch.run(batch, extractor: extractor) }
+        return (batch, group, box)
+    }
+
+    /// The next batch and its results; starts extracting the one after it.
+    func next() -> (batch: [FileWalker.Entry], results: [(Result<[Document], ExtractionBatch.Problem>, UInt64?)]) {
+        guard let current = ahead else { return ([], []) }
+        current.group.wait()
+        ahead = launch()
+        return (current.batch, current.box.results)
+    }
 }
 
 /// Reads and extracts a batch of files on all cores.
