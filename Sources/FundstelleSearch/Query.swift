@@ -1,14 +1,27 @@
 /// A parsed query: every group must match (AND); a group matches when any of its
 /// alternatives does (OR); a document matching an excluded alternative is dropped.
 ///
-/// Syntax: `word`, `"a phrase"`, `-word` / `-"a phrase"` (exclude), `a OR b`.
+/// Syntax: `word`, `"a phrase"`, `-word` / `-"a phrase"` (exclude), `a OR b`, `prefix*`,
+/// `title:word` (also `headings:`, `body:`, `description:`), `site:host` / `path:folder/`
+/// (documents whose path starts so), `word^2` (a boost).
 /// `OR` binds tighter than the implicit AND: `pflege OR betreuung kosten` is
 /// (pflege OR betreuung) AND kosten.
 public struct Query: Sendable, Equatable {
     public enum Alternative: Sendable, Equatable {
         case word(String)
         case phrase([String])
+        /// `pfleg*`: words that begin so.
+        case prefix(String)
+        /// `title:wohngeld`: the word in one field only (the field's name as written).
+        case inField(String, String)
+        /// `site:www.stadt.example`, `path:soziales/`: documents whose path begins so.
+        case pathPrefix(String)
+        /// `word^2`: the alternative with its score multiplied.
+        indirect case boosted(Alternative, Float)
     }
+
+    /// Field names `field:word` accepts.
+    public static let fieldNames: Set<String> = ["title", "headings", "body", "description"]
 
     public var groups: [[Alternative]] = []
     public var excluded: [Alternative] = []
@@ -60,7 +73,8 @@ public struct Query: Sendable, Equatable {
                     joinNext = lastWasRequired
                     continue
                 }
-                item = .word(w)
+                guard let parsed = Self.word(w) else { continue }
+                item = parsed
             }
             lastWasRequired = !negated
             if negated {
@@ -73,5 +87,35 @@ public struct Query: Sendable, Equatable {
             joinNext = false
         }
         return query
+    }
+
+    /// One bare word of the query: a boost, a field, a path prefix or a prefix, else the word.
+    /// Nil for what asks for nothing (a bare `*`).
+    static func word(_ text: String) -> Alternative? {
+        var w = Substring(text)
+        var boost: Float?
+        if let caret = w.lastIndex(of: "^"), let b = Float(w[w.index(after: caret)...]), b > 0, b <= 100, caret > w.startIndex {
+            boost = b
+            w = w[..<caret]
+        }
+        var item: Alternative
+        if let colon = w.firstIndex(of: ":"), colon > w.startIndex, w.index(after: colon) < w.endIndex {
+            let name = w[..<colon].lowercased(), value = String(w[w.index(after: colon)...])
+            if name == "site" || name == "path" {
+                item = .pathPrefix(value)
+            } else if fieldNames.contains(name) {
+                item = .inField(name, value)
+            } else {
+                item = .word(String(w))
+            }
+        } else if w.hasSuffix("*") {
+            let stem = w.drop { $0 == "*" }.dropLast()
+            guard stem.count >= 2 else { return nil }  // a bare "*" or "a*" would match everything
+            item = .prefix(String(stem))
+        } else {
+            item = .word(String(w))
+        }
+        if let boost { item = .boosted(item, boost) }
+        return item
     }
 }

@@ -54,10 +54,25 @@ public final class Searcher {
     }
 
     /// A query item reduced to index terms: a word, or a phrase of stems.
-    enum Item {
+    indirect enum Item {
         case word(Word)
         case phrase([[UInt8]])
+        /// Words beginning with these (lower-cased) bytes.
+        case prefix([UInt8])
+        /// A word in one field only.
+        case inField(Field, Word)
+        /// Documents whose path begins with these bytes (a filter: adds no score).
+        case pathPrefix([UInt8])
+        case boosted(Item, Float)
+
+        var boost: Float {
+            if case .boosted(_, let b) = self { return b }
+            return 1
+        }
     }
+
+    /// Most words a `prefix*` expands to (per segment), so `a*` cannot walk the dictionary.
+    public var prefixExpansionLimit = 256
 
     struct AnalyzedQuery {
         var groups: [[Item]] = []
@@ -93,14 +108,15 @@ public final class Searcher {
             switch analyze(group[0]).item {
             case .word(let w)?: if let stem = w.stems.first { result.sequence.append(stem) }
             case .phrase(let ts)?: result.sequence += ts
-            case nil: break
+            default: break
             }
         }
         for group in result.groups {
             for item in group {
                 switch item {
-                case .word(let w): w.stems.forEach { result.terms.insert($0) }
+                case .word(let w), .inField(_, let w), .boosted(.word(let w), _): w.stems.forEach { result.terms.insert($0) }
                 case .phrase(let ts): ts.forEach { result.terms.insert($0) }
+                default: break
                 }
             }
         }
@@ -115,6 +131,18 @@ public final class Searcher {
         switch alternative {
         case .word(let w): texts = [w]
         case .phrase(let ws): texts = ws
+        case .prefix(let p):
+            let lower = Array(Lowercaser.lowercase(p).utf8)
+            return (lower.isEmpty ? nil : .prefix(lower), false)
+        case .pathPrefix(let p):
+            return (p.isEmpty ? nil : .pathPrefix(Array(p.utf8)), false)
+        case .inField(let name, let w):
+            guard let field = Field.text.first(where: { $0.name == name }),
+                  case .word(let word)? = analyze(.word(w)).item else { return (nil, true) }
+            return (.inField(field, word), false)
+        case .boosted(let inner, let b):
+            let (item, stop) = analyze(inner)
+            return (item.map { .boosted($0, b) }, stop)
         }
         for text in texts {
             var copy = text
@@ -150,7 +178,7 @@ public final class Searcher {
             for item in group {
                 let m = try matches(item)
                 guard m.count > 0 else { continue }
-                let idf = ranking.idf(documentFrequency: m.count, documents: n)
+                let idf = ranking.idf(documentFrequency: m.count, documents: n) * item.boost
                 for k in 0..<m.count {
                     let d = Int(m.docs[k])
                     scores[d] += idf * ranking.saturate(m.weights[k])
@@ -271,18 +299,60 @@ public final class Searcher {
         switch item {
         case .word(let w): try wordMatches(w)
         case .phrase(let ts): try phraseMatches(ts)
+        case .boosted(let inner, _): try matches(inner)
+        case .inField(let field, let w):
+            try collect(fields: [field]) { (field, segment, add) throws(IndexError) in
+                for stem in w.stems {
+                    for (kind, weight) in [(TermKind.stem, Float(1)), (.part, ranking.partWeight)] {
+                        guard let info = try segment.lookup(field, kind, stem) else { continue }
+                        var cursor = try segment.postings(info)
+                        while try cursor.next() { add(cursor.doc, Float(cursor.freq) * weight) }
+                    }
+                }
+            }
+        case .prefix(let p):
+            // Exact forms beginning with the prefix, as written in any text field.
+            try collect { (field, segment, add) throws(IndexError) in
+                var expansions = 0
+                try segment.forEachKey(withPrefix: [field.keyPrefix(.exact)] + p) { (_, info) throws(IndexError) in
+                    var cursor = try segment.postings(info)
+                    while try cursor.next() { add(cursor.doc, Float(cursor.freq)) }
+                    expansions += 1
+                    return expansions < prefixExpansionLimit
+                }
+            }
+        case .pathPrefix(let p):
+            try pathMatches(p)
         }
+    }
+
+    /// Documents whose path begins with `prefix`, with weight 0: a filter that adds no score.
+    private func pathMatches(_ prefix: [UInt8]) throws(IndexError) -> Matches {
+        var result = Matches()
+        for (s, segment) in reader.segments.enumerated() {
+            var docs: [Int32] = []
+            try segment.forEachKey(withPrefix: [Field.path.keyPrefix(.stem)] + prefix) { (_, info) throws(IndexError) in
+                var cursor = try segment.postings(info)
+                while try cursor.next() { docs.append(Int32(reader.bases[s] + cursor.doc)) }
+                return true
+            }
+            docs.sort()
+            result.docs += docs
+            result.weights += [Float](repeating: 0, count: docs.count)
+        }
+        return result
     }
 
     /// Combines `freq` of each (field, document) into tf' over all segments.
     private func collect(
+        fields: [Field] = Field.text,
         _ perField: (Field, SegmentReader, (Int, Float) -> Void) throws(IndexError) -> Void
     ) throws(IndexError) -> Matches {
         var result = Matches()
         for (s, segment) in reader.segments.enumerated() {
             if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
             touched.removeAll(keepingCapacity: true)
-            for (slot, field) in Field.text.enumerated() {
+            for (slot, field) in Field.text.enumerated() where fields.contains(field) {
                 let weight = ranking.weights[slot], b = ranking.b[slot]
                 let average = max(1, reader.averageLengths[slot])
                 try perField(field, segment) { doc, freq in

@@ -20,11 +20,19 @@ struct SearchCommand: ParsableCommand {
               "hilfe zur pflege"     the words next to each other, in this order
               -pflegegeld            leave out documents with this word (also -"a phrase")
               pflege OR betreuung    either word; OR binds tighter than AND
-            Stop words (der, zum, und, …) are not required unless inside a phrase.
+              pflegeeinr*            words that begin so (at most 256 per field and segment)
+              title:wohngeld         the word in one field: title:, headings:, body:, description:
+              site:www.stadt.de      documents whose path begins so (also path:soziales/);
+                                     a filter, it adds no score; -site:… leaves them out
+              wohngeld^2             the word counts twice (boosts from 0 to 100)
+            Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
+            words stand next to each other, in the order typed, rank higher. A bare * asks for
+            nothing; a query starting with - needs -- before it (fundstelle search -- -x y).
 
             JSON (--json, one object; with --batch one per line)
               {"query", "total", "partial", "took_ms",
-               "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights"}]}
+               "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights",
+                         "duplicates" (only when the page is also at other paths)}]}
               highlights are [start, end) offsets into snippet, counted in Unicode code points;
               partial is true when the hits are partial matches.
             """

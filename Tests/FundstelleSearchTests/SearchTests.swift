@@ -201,3 +201,36 @@ let laws = [
         }
     }
 }
+
+@Suite struct QueryOperatorTests {
+    @Test func parsing() {
+        #expect(Query.parse("pfleg* title:wohngeld site:www.stadt.example hilfe^2 *").groups == [
+            [.prefix("pfleg")], [.inField("title", "wohngeld")], [.pathPrefix("www.stadt.example")],
+            [.boosted(.word("hilfe"), 2)],
+        ])
+        #expect(Query.parse("a* foo:bar x^0").groups == [[.word("foo:bar")], [.word("x^0")]])
+    }
+
+    @Test func prefixFieldPathAndBoost() throws {
+        let docs = laws + [
+            Document(path: "stadt/wohngeld.html", title: "Antrag", body: "Wohngeld beantragen Sie im Bürgerbüro."),
+            Document(path: "stadt/pflege.html", title: "Wohngeld und Pflege", body: "Pflegegeld und Wohngeld."),
+        ]
+        try withIndex(docs) { searcher throws in
+            // Prefix: every word that begins so.
+            #expect(Set(try searcher.search("pflege*").hits.map(\.path)) == ["d.html", "stadt/pflege.html"])
+            // A field: only where the word stands in the title.
+            #expect(Set(try searcher.search("title:wohngeld").hits.map(\.path)) == ["c.html", "stadt/pflege.html"])
+            // A path prefix filters; excluded, it removes.
+            #expect(Set(try searcher.search("wohngeld site:stadt/").hits.map(\.path)) == ["stadt/wohngeld.html", "stadt/pflege.html"])
+            #expect(try searcher.search("wohngeld -path:stadt/").hits.map(\.path) == ["c.html"])
+            // A boost changes the order.
+            let plain = try searcher.search("wohngeld pflegegeld").hits.map(\.path)
+            #expect(plain == ["stadt/pflege.html"])
+            let boosted = try searcher.search("wohngeld^5 OR pflegegeld").hits.map(\.path)
+            #expect(boosted.first != "d.html" && boosted.contains("d.html"))
+            // A bare star asks for nothing.
+            #expect(try searcher.search("*").total == 0)
+        }
+    }
+}
