@@ -27,6 +27,27 @@ struct DocumentTerms {
         keys.append(contentsOf: doc.path.utf8)
         ends.append(Int32(keys.count))
         positions.append(0)
+        for key in DocumentTerms.metaKeys(of: doc) {
+            keys.append(Field.meta.keyPrefix(.stem))
+            keys.append(contentsOf: key.utf8)
+            ends.append(Int32(keys.count))
+            positions.append(0)
+        }
+    }
+
+    /// The filter and facet keys of a document: its date, year, language and site.
+    static func metaKeys(of doc: Document) -> [String] {
+        var keys: [String] = []
+        if !doc.date.isEmpty {
+            keys.append("date:" + doc.date)
+            if doc.date.utf8.count >= 4 { keys.append("year:" + doc.date.prefix(4)) }
+        }
+        if let language = doc.language.split(separator: "-").first, !language.isEmpty {
+            keys.append("lang:" + language.lowercased())
+        }
+        let site = TemplateDetector.site(of: doc)
+        if !site.isEmpty { keys.append("site:" + site) }
+        return keys
     }
 
     /// The texts a field is made of.
@@ -37,6 +58,7 @@ struct DocumentTerms {
         case .body: [doc.body]
         case .description: [doc.description]
         case .path: [doc.path]
+        case .meta: []
         }
     }
 

@@ -9,6 +9,9 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
     case description = 3
     /// The document's path, whole, as one term: `show PATH` and later `path:` filters.
     case path = 4
+    /// What filters and facets use, one key each: `date:2025-07-03`, `year:2025`, `lang:de`,
+    /// `site:www.stadt.example` (the URL's host, else the first folder of the path).
+    case meta = 5
 
     /// The analysed fields, in the order their norms are stored.
     public static let text: [Field] = [.title, .headings, .body, .description]
@@ -20,10 +23,11 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
         case .body: "body"
         case .description: "description"
         case .path: "path"
+        case .meta: "meta"
         }
     }
 
-    public var isText: Bool { self != .path }
+    public var isText: Bool { self != .path && self != .meta }
 
     /// The first byte of a dictionary key: the term kind in the high four bits, the field in
     /// the low four. Stems of the title are 0x00, exact forms of the body 0x12.

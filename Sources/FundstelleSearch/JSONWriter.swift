@@ -121,6 +121,20 @@ extension SearchResult {
             w.endObject()
         }
         w.endArray()
+        if !facets.isEmpty {
+            w.beginObject("facets")
+            for facet in facets {
+                w.beginArray(facet.name)
+                for (value, count) in facet.values {
+                    w.beginArray()
+                    w.string(value)
+                    w.number(count)
+                    w.endArray()
+                }
+                w.endArray()
+            }
+            w.endObject()
+        }
         w.endObject()
         return w.output
     }

@@ -2,8 +2,9 @@
 /// alternatives does (OR); a document matching an excluded alternative is dropped.
 ///
 /// Syntax: `word`, `"a phrase"`, `-word` / `-"a phrase"` (exclude), `a OR b`, `prefix*`,
-/// `title:word` (also `headings:`, `body:`, `description:`), `site:host` / `path:folder/`
-/// (documents whose path starts so), `word^2` (a boost).
+/// `title:word` (also `headings:`, `body:`, `description:`), `path:folder/` (documents whose
+/// path begins so), `site:host`, `date:2024-01..2024-06`, `year:2024`, `lang:de` (filters on
+/// the document's site, date and language), `word^2` (a boost).
 /// `OR` binds tighter than the implicit AND: `pflege OR betreuung kosten` is
 /// (pflege OR betreuung) AND kosten.
 public struct Query: Sendable, Equatable {
@@ -14,11 +15,50 @@ public struct Query: Sendable, Equatable {
         case prefix(String)
         /// `title:wohngeld`: the word in one field only (the field's name as written).
         case inField(String, String)
-        /// `site:www.stadt.example`, `path:soziales/`: documents whose path begins so.
+        /// `path:soziales/`: documents whose path begins so.
         case pathPrefix(String)
+        /// `date:2024-01-01..2024-12-31`, `date:>=2025`, `year:2024`, `lang:de`, `site:…` as a
+        /// facet value: documents whose key `name:value` lies in the range (a filter).
+        case meta(String, MetaRange)
         /// `word^2`: the alternative with its score multiplied.
         indirect case boosted(Alternative, Float)
     }
+
+    /// A range of values of a meta key, compared as ISO text ("2024" covers "2024-05-03").
+    public struct MetaRange: Sendable, Equatable {
+        public var lower = "", lowerInclusive = true
+        public var upper = "", upperInclusive = true
+
+        /// "A..B", ">=A", ">A", "<=B", "<B", or "A" (A and everything that begins with it).
+        public static func parse(_ text: String) -> MetaRange? {
+            var r = MetaRange()
+            if let dots = text.range(of: "..") {
+                r.lower = String(text[..<dots.lowerBound])
+                r.upper = String(text[dots.upperBound...])
+            } else if text.hasPrefix(">=") { r.lower = String(text.dropFirst(2)) }
+            else if text.hasPrefix(">") { r.lower = String(text.dropFirst()); r.lowerInclusive = false }
+            else if text.hasPrefix("<=") { r.upper = String(text.dropFirst(2)) }
+            else if text.hasPrefix("<") { r.upper = String(text.dropFirst()); r.upperInclusive = false }
+            else { r.lower = text; r.upper = text }
+            return r.lower.isEmpty && r.upper.isEmpty ? nil : r
+        }
+
+        /// Whether `value` lies in the range.
+        public func contains(_ value: String) -> Bool {
+            if !lower.isEmpty {
+                let within = value.hasPrefix(lower)
+                if lowerInclusive ? (value < lower && !within) : (value <= lower || within) { return false }
+            }
+            if !upper.isEmpty {
+                let within = value.hasPrefix(upper)
+                if upperInclusive ? (value > upper && !within) : (value >= upper || within) { return false }
+            }
+            return true
+        }
+    }
+
+    /// Meta keys `name:value` accepts (filters and facets).
+    public static let metaNames: Set<String> = ["date", "year", "lang", "site"]
 
     /// Field names `field:word` accepts.
     public static let fieldNames: Set<String> = ["title", "headings", "body", "description"]
@@ -101,8 +141,10 @@ public struct Query: Sendable, Equatable {
         var item: Alternative
         if let colon = w.firstIndex(of: ":"), colon > w.startIndex, w.index(after: colon) < w.endIndex {
             let name = w[..<colon].lowercased(), value = String(w[w.index(after: colon)...])
-            if name == "site" || name == "path" {
+            if name == "path" {
                 item = .pathPrefix(value)
+            } else if metaNames.contains(name), let range = MetaRange.parse(value) {
+                item = .meta(name, range)
             } else if fieldNames.contains(name) {
                 item = .inField(name, value)
             } else {

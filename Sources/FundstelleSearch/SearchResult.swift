@@ -15,6 +15,15 @@ public struct Hit: Sendable, Equatable {
     public var duplicates: [String] = []
 }
 
+public struct Facet: Sendable, Equatable {
+    public var name: String
+    public var values: [(value: String, count: Int)]
+
+    public static func == (a: Facet, b: Facet) -> Bool {
+        a.name == b.name && a.values.map(\.value) == b.values.map(\.value) && a.values.map(\.count) == b.values.map(\.count)
+    }
+}
+
 public struct SearchResult: Sendable, Equatable {
     public var query: String
     /// Documents that match (all required words, or when none does, any of them).
@@ -23,6 +32,9 @@ public struct SearchResult: Sendable, Equatable {
     public var partial: Bool
     public var tookMilliseconds: Double = 0
     public var hits: [Hit] = []
+    /// When asked for: per facet ("site", "year", "lang") its most frequent values among all
+    /// matching documents, with their counts, most first.
+    public var facets: [Facet] = []
 
     public init(query: String, total: Int, partial: Bool) {
         self.query = query

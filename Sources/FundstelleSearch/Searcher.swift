@@ -20,11 +20,15 @@ public final class Searcher {
     }
 
     /// Runs `text` and returns hits `offset ..< offset + limit` of the ranking.
-    public func search(_ text: String, limit: Int = 10, offset: Int = 0) throws(IndexError) -> SearchResult {
+    /// Facets the search counts when asked, and how many values each shows.
+    public static let facetNames = ["site", "year", "lang"]
+    public var facetValueLimit = 10
+
+    public func search(_ text: String, limit: Int = 10, offset: Int = 0, facets: Bool = false) throws(IndexError) -> SearchResult {
         let clock = ContinuousClock()
         let started = clock.now
         let query = analyze(Query.parse(isoDates(in: text)))
-        var result = try run(query, limit: max(0, limit), offset: max(0, offset))
+        var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
         result.query = text
         let elapsed = clock.now - started
         result.tookMilliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
@@ -63,6 +67,8 @@ public final class Searcher {
         case inField(Field, Word)
         /// Documents whose path begins with these bytes (a filter: adds no score).
         case pathPrefix([UInt8])
+        /// Documents whose meta key `name:value` has a value in the range (a filter).
+        case meta(String, Query.MetaRange)
         case boosted(Item, Float)
 
         var boost: Float {
@@ -136,6 +142,10 @@ public final class Searcher {
             return (lower.isEmpty ? nil : .prefix(lower), false)
         case .pathPrefix(let p):
             return (p.isEmpty ? nil : .pathPrefix(Array(p.utf8)), false)
+        case .meta(let name, let range):
+            var r = range
+            if name == "lang" { (r.lower, r.upper) = (r.lower.lowercased(), r.upper.lowercased()) }
+            return (.meta(name, r), false)
         case .inField(let name, let w):
             guard let field = Field.text.first(where: { $0.name == name }),
                   case .word(let word)? = analyze(.word(w)).item else { return (nil, true) }
@@ -168,7 +178,7 @@ public final class Searcher {
 
     // MARK: Evaluation
 
-    private func run(_ query: AnalyzedQuery, limit: Int, offset: Int) throws(IndexError) -> SearchResult {
+    private func run(_ query: AnalyzedQuery, limit: Int, offset: Int, facets: Bool = false) throws(IndexError) -> SearchResult {
         let n = reader.documentCount
         guard !query.groups.isEmpty, n > 0 else { return SearchResult(query: "", total: 0, partial: false) }
         let groups = Array(query.groups.prefix(64))  // one bit per group
@@ -220,6 +230,7 @@ public final class Searcher {
         }
         try rerankByProximity(&candidates, scores: &scores, masks: masks, sequence: query.sequence, needed: offset + limit)
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
+        if facets { result.facets = try countFacets(candidates) }
         let snippets = SnippetMaker(terms: query.terms, length: snippetLength)
         for d in candidates.dropFirst(offset).prefix(limit) {
             guard let doc = try reader.storedDocument(Int(d)) else { continue }
@@ -230,6 +241,32 @@ public final class Searcher {
                 duplicates: doc.duplicates))
         }
         return result
+    }
+
+    /// Counts, per facet, the values of the matching documents (their `site:`, `year:`, `lang:`
+    /// keys): one walk over each facet's keys and postings. O(documents with the key).
+    private func countFacets(_ candidates: [Int32]) throws(IndexError) -> [Facet] {
+        var matching = [Bool](repeating: false, count: reader.documentCount)
+        for d in candidates { matching[Int(d)] = true }
+        var facets: [Facet] = []
+        for name in Self.facetNames {
+            var counts: [String: Int] = [:]
+            let prefix = [Field.meta.keyPrefix(.stem)] + Array((name + ":").utf8)
+            for (s, segment) in reader.segments.enumerated() {
+                try segment.forEachKey(withPrefix: prefix) { (key, info) throws(IndexError) in
+                    var cursor = try segment.postings(info)
+                    var n = 0
+                    while try cursor.next() {
+                        if matching[reader.bases[s] + cursor.doc] { n += 1 }
+                    }
+                    if n > 0 { counts[String(decoding: key[prefix.count...], as: UTF8.self), default: 0] += n }
+                    return true
+                }
+            }
+            let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(facetValueLimit)
+            facets.append(Facet(name: name, values: top.map { ($0.key, $0.value) }))
+        }
+        return facets
     }
 
     /// Re-ranks the best `proximityDepth` candidates (at least the page asked for): where the
@@ -323,7 +360,29 @@ public final class Searcher {
             }
         case .pathPrefix(let p):
             try pathMatches(p)
+        case .meta(let name, let range):
+            try metaMatches(name, range)
         }
+    }
+
+    /// Documents whose meta key `name:value` has its value in `range`, with weight 0.
+    private func metaMatches(_ name: String, _ range: Query.MetaRange) throws(IndexError) -> Matches {
+        var result = Matches()
+        let prefix = [Field.meta.keyPrefix(.stem)] + Array((name + ":").utf8)
+        for (s, segment) in reader.segments.enumerated() {
+            var docs: [Int32] = []
+            try segment.forEachKey(withPrefix: prefix) { (key, info) throws(IndexError) in
+                let value = String(decoding: key[prefix.count...], as: UTF8.self)
+                guard range.contains(value) else { return true }
+                var cursor = try segment.postings(info)
+                while try cursor.next() { docs.append(Int32(reader.bases[s] + cursor.doc)) }
+                return true
+            }
+            docs.sort()
+            result.docs += docs
+            result.weights += [Float](repeating: 0, count: docs.count)
+        }
+        return result
     }
 
     /// Documents whose path begins with `prefix`, with weight 0: a filter that adds no score.

@@ -22,8 +22,11 @@ struct SearchCommand: ParsableCommand {
               pflege OR betreuung    either word; OR binds tighter than AND
               pflegeeinr*            words that begin so (at most 256 per field and segment)
               title:wohngeld         the word in one field: title:, headings:, body:, description:
-              site:www.stadt.de      documents whose path begins so (also path:soziales/);
-                                     a filter, it adds no score; -site:… leaves them out
+              path:soziales/         documents whose path begins so (a filter: adds no score);
+                                     -path:… leaves them out
+              site:www.stadt.de      documents of a site (the URL's host, else the first folder)
+              year:2024 lang:de      documents of a year, a language
+              date:2024-01..2024-06  a date range; also date:>=2025, date:<2024-07, date:2024
               wohngeld^2             the word counts twice (boosts from 0 to 100)
             Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
             words stand next to each other, in the order typed, rank higher. A bare * asks for
@@ -32,7 +35,8 @@ struct SearchCommand: ParsableCommand {
             JSON (--json, one object; with --batch one per line)
               {"query", "total", "partial", "took_ms",
                "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights",
-                         "duplicates" (only when the page is also at other paths)}]}
+                         "duplicates" (only when the page is also at other paths)}],
+               "facets" (with --facets): {"site": [[value, count], …], "year": …, "lang": …}}
               highlights are [start, end) offsets into snippet, counted in Unicode code points;
               partial is true when the hits are partial matches.
             """
@@ -55,11 +59,23 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run one query per line of FILE ('-' for stdin); with --json, one JSON line each.", valueName: "FILE"))
     var batch: String?
 
+    @Flag(help: "Count the matching documents per site, year and language.")
+    var facets = false
+
+    @Option(help: ArgumentHelp("Only documents with this site, year, date or language (repeatable): site:www.stadt.example, year:2024, date:2024-01..2024-06, lang:de.", valueName: "NAME:VALUE"))
+    var filter: [String] = []
+
     func validate() throws {
         guard (0...10_000).contains(limit) else { throw ValidationError("--limit must be between 0 and 10000") }
         guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
         if batch == nil && query.isEmpty { throw ValidationError("give a QUERY or --batch FILE") }
         if batch != nil && !query.isEmpty { throw ValidationError("give either a QUERY or --batch FILE, not both") }
+        for f in filter {
+            guard let colon = f.firstIndex(of: ":"), Query.metaNames.contains(String(f[..<colon])),
+                  f.index(after: colon) < f.endIndex, !f.contains(" ") else {
+                throw ValidationError("--filter '\(f)': use site:VALUE, year:VALUE, date:VALUE or lang:VALUE")
+            }
+        }
     }
 
     func run() throws {
@@ -76,7 +92,8 @@ struct SearchCommand: ParsableCommand {
 
     private func search(_ text: String, _ searcher: Searcher) throws -> SearchResult {
         do {
-            return try searcher.search(text, limit: limit, offset: offset)
+            let filtered = filter.isEmpty ? text : text + " " + filter.joined(separator: " ")
+            return try searcher.search(filtered, limit: limit, offset: offset, facets: facets)
         } catch {
             throw Failure(error, directory: location.directory)
         }
@@ -115,6 +132,9 @@ struct SearchCommand: ParsableCommand {
         }
         if result.total > offset + result.hits.count, !result.hits.isEmpty {
             print(Terminal.dim("\nmore: --offset \(offset + result.hits.count)"))
+        }
+        for facet in result.facets where !facet.values.isEmpty {
+            print(Terminal.dim("\n\(facet.name): ") + facet.values.map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
         }
     }
 

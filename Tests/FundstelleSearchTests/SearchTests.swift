@@ -203,12 +203,41 @@ let laws = [
 }
 
 @Suite struct QueryOperatorTests {
-    @Test func parsing() {
-        #expect(Query.parse("pfleg* title:wohngeld site:www.stadt.example hilfe^2 *").groups == [
+    @Test func parsing() throws {
+        #expect(Query.parse("pfleg* title:wohngeld path:www.stadt.example hilfe^2 *").groups == [
             [.prefix("pfleg")], [.inField("title", "wohngeld")], [.pathPrefix("www.stadt.example")],
             [.boosted(.word("hilfe"), 2)],
         ])
+        let range = try #require(Query.MetaRange.parse("2024-02..2024-06"))
+        #expect(range.contains("2024-02-01") && range.contains("2024-06-30") && range.contains("2024-04"))
+        #expect(!range.contains("2024-01-31") && !range.contains("2024-07-01"))
+        let after = try #require(Query.MetaRange.parse(">2024"))
+        #expect(after.contains("2025-01-01") && !after.contains("2024-12-31"))
+        let before = try #require(Query.MetaRange.parse("<2024-07"))
+        #expect(before.contains("2024-06-30") && !before.contains("2024-07-01"))
         #expect(Query.parse("a* foo:bar x^0").groups == [[.word("foo:bar")], [.word("x^0")]])
+    }
+
+    @Test func filtersAndFacets() throws {
+        let docs = [
+            Document(path: "a/1.html", body: "Wohngeld alt", language: "de", date: "2023-05-01"),
+            Document(path: "a/2.html", body: "Wohngeld neu", language: "de-DE", date: "2024-03-15"),
+            Document(path: "b/3.html", body: "Wohngeld english", language: "en", date: "2024-11-02"),
+            Document(path: "b/4.html", body: "Pflege", language: "de", date: "2024-01-01"),
+        ]
+        try withIndex(docs) { searcher throws in
+            #expect(Set(try searcher.search("wohngeld year:2024").hits.map(\.path)) == ["a/2.html", "b/3.html"])
+            #expect(Set(try searcher.search("wohngeld lang:de").hits.map(\.path)) == ["a/1.html", "a/2.html"])
+            #expect(try searcher.search("wohngeld date:2024-01..2024-06").hits.map(\.path) == ["a/2.html"])
+            #expect(try searcher.search("wohngeld date:<2024").hits.map(\.path) == ["a/1.html"])
+            #expect(try searcher.search("wohngeld site:b").hits.map(\.path) == ["b/3.html"])
+            let result = try searcher.search("wohngeld", facets: true)
+            let byName = Dictionary(uniqueKeysWithValues: result.facets.map { ($0.name, $0.values.map { "\($0.value)=\($0.count)" }) })
+            #expect(byName["site"] == ["a=2", "b=1"])
+            #expect(byName["year"] == ["2024=2", "2023=1"])
+            #expect(byName["lang"] == ["de=2", "en=1"])
+            #expect(result.json().contains(#""facets":{"site":[["a",2],["b",1]]"#))
+        }
     }
 
     @Test func prefixFieldPathAndBoost() throws {
@@ -222,7 +251,8 @@ let laws = [
             // A field: only where the word stands in the title.
             #expect(Set(try searcher.search("title:wohngeld").hits.map(\.path)) == ["c.html", "stadt/pflege.html"])
             // A path prefix filters; excluded, it removes.
-            #expect(Set(try searcher.search("wohngeld site:stadt/").hits.map(\.path)) == ["stadt/wohngeld.html", "stadt/pflege.html"])
+            #expect(Set(try searcher.search("wohngeld path:stadt/").hits.map(\.path)) == ["stadt/wohngeld.html", "stadt/pflege.html"])
+            #expect(Set(try searcher.search("wohngeld site:stadt").hits.map(\.path)) == ["stadt/wohngeld.html", "stadt/pflege.html"])
             #expect(try searcher.search("wohngeld -path:stadt/").hits.map(\.path) == ["c.html"])
             // A boost changes the order.
             let plain = try searcher.search("wohngeld pflegegeld").hits.map(\.path)
