@@ -118,6 +118,25 @@ extension SearchResult {
                 for path in hit.duplicates { w.string(path) }
                 w.endArray()
             }
+            if !hit.explanation.isEmpty {
+                w.beginObject("explain")
+                w.number(Double(hit.proximity), digits: 4, key: "proximity")
+                w.beginArray("items")
+                for e in hit.explanation {
+                    w.beginObject()
+                    w.string(e.item, key: "item")
+                    w.number(Double(e.score), digits: 4, key: "score")
+                    w.number(Double(e.idf), digits: 4, key: "idf")
+                    w.beginObject("fields")
+                    for f in e.fields { w.number(Double(f.tf), digits: 4, key: f.field) }
+                    w.endObject()
+                    w.number(Double(e.exactBonus), digits: 4, key: "exact_bonus")
+                    w.number(Double(e.foldedBonus), digits: 4, key: "folded_bonus")
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            }
             w.endObject()
         }
         w.endArray()

@@ -13,6 +13,27 @@ public struct Hit: Sendable, Equatable {
     public var highlights: [[Int]]
     /// Other paths with the same content.
     public var duplicates: [String] = []
+    /// With `explain`: what each query item added to the score.
+    public var explanation: [Explanation] = []
+    /// With `explain`: the factor proximity multiplied the score by (1 when it did not).
+    public var proximity: Float = 1
+}
+
+/// One query item's share of a hit's score: idf × saturated tf' (tf' summed over the fields,
+/// each weighted and length-normalised), plus the bonuses for the query's own spelling.
+public struct Explanation: Sendable, Equatable {
+    public struct FieldShare: Sendable, Equatable {
+        public var field: String
+        /// The field's weighted, length-normalised term frequency.
+        public var tf: Float
+    }
+
+    public var item: String
+    public var score: Float
+    public var idf: Float
+    public var fields: [FieldShare]
+    public var exactBonus: Float
+    public var foldedBonus: Float
 }
 
 public struct Facet: Sendable, Equatable {

@@ -24,11 +24,19 @@ public final class Searcher {
     public static let facetNames = ["site", "year", "lang"]
     public var facetValueLimit = 10
 
-    public func search(_ text: String, limit: Int = 10, offset: Int = 0, facets: Bool = false) throws(IndexError) -> SearchResult {
+    public func search(
+        _ text: String, limit: Int = 10, offset: Int = 0, facets: Bool = false, explain: Bool = false
+    ) throws(IndexError) -> SearchResult {
         let clock = ContinuousClock()
         let started = clock.now
         let query = analyze(Query.parse(isoDates(in: text)))
         var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
+        if explain {
+            for i in result.hits.indices {
+                result.hits[i].explanation = try explanation(of: result.hits[i].doc, query: query)
+                result.hits[i].proximity = proximityFactors[Int32(result.hits[i].doc)] ?? 1
+            }
+        }
         result.query = text
         let elapsed = clock.now - started
         result.tookMilliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
@@ -76,6 +84,11 @@ public final class Searcher {
             return 1
         }
     }
+
+    /// The proximity factor of each re-ranked document of the last query.
+    private var proximityFactors: [Int32: Float] = [:]
+    /// Fields `collect` looks at; one field while a score is explained.
+    private var fieldRestriction: [Field] = Field.text
 
     /// Most words a `prefix*` expands to (per segment), so `a*` cannot walk the dictionary.
     public var prefixExpansionLimit = 256
@@ -243,6 +256,60 @@ public final class Searcher {
         return result
     }
 
+    /// What each required item of `query` adds to document `doc`'s score, field by field.
+    private func explanation(of doc: Int, query: AnalyzedQuery) throws(IndexError) -> [Explanation] {
+        let n = reader.documentCount
+        func weight(_ m: Matches) -> Float? {
+            var lo = 0, hi = m.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(m.docs[mid]) < doc { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < m.count && Int(m.docs[lo]) == doc ? m.weights[lo] : nil
+        }
+        var result: [Explanation] = []
+        for group in query.groups.prefix(64) {
+            for item in group {
+                let m = try matches(item)
+                guard let tf = weight(m) else { continue }
+                let idf = ranking.idf(documentFrequency: m.count, documents: n) * item.boost
+                var fields: [Explanation.FieldShare] = []
+                for field in Field.text {
+                    fieldRestriction = [field]
+                    defer { fieldRestriction = Field.text }
+                    if let share = weight(try matches(item)), share > 0 { fields.append(.init(field: field.name, tf: share)) }
+                }
+                var exact: Float = 0, folded: Float = 0
+                if case .word(let word) = item, m.count <= ranking.spellingBonusLimit {
+                    if let w = weight(try spellingMatches([word.exact], kinds: [(.exact, 1)])) {
+                        exact = ranking.exactBonus * idf * ranking.saturate(w)
+                    }
+                    if let w = weight(try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)])) {
+                        folded = ranking.foldedBonus * idf * ranking.saturate(w)
+                    }
+                }
+                result.append(Explanation(
+                    item: Self.describe(item), score: idf * ranking.saturate(tf), idf: idf, fields: fields,
+                    exactBonus: exact, foldedBonus: folded))
+            }
+        }
+        return result
+    }
+
+    /// A query item as a person would write it.
+    private static func describe(_ item: Item) -> String {
+        let text = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }
+        switch item {
+        case .word(let w): return text(w.exact)
+        case .phrase(let ts): return "\"" + ts.map(text).joined(separator: " ") + "\""
+        case .prefix(let p): return text(p) + "*"
+        case .inField(let f, let w): return f.name + ":" + text(w.exact)
+        case .pathPrefix(let p): return "path:" + text(p)
+        case .meta(let name, let r): return name + ":" + (r.lower == r.upper ? r.lower : r.lower + ".." + r.upper)
+        case .boosted(let inner, let b): return describe(inner) + "^" + String(b)
+        }
+    }
+
     /// Counts, per facet, the values of the matching documents (their `site:`, `year:`, `lang:`
     /// keys): one walk over each facet's keys and postings. O(documents with the key).
     private func countFacets(_ candidates: [Int32]) throws(IndexError) -> [Facet] {
@@ -275,6 +342,7 @@ public final class Searcher {
     private func rerankByProximity(
         _ candidates: inout [Int32], scores: inout [Float], masks: [UInt64], sequence: [[UInt8]], needed: Int
     ) throws(IndexError) {
+        proximityFactors.removeAll(keepingCapacity: true)
         guard sequence.count >= 2, ranking.proximityBonus > 0, !candidates.isEmpty else { return }
         let depth = min(candidates.count, max(ranking.proximityDepth, needed))
         let top = candidates[..<depth].sorted()
@@ -311,7 +379,9 @@ public final class Searcher {
         }
         let share = Float(1) / Float(sequence.count - 1)
         for (k, d) in top.enumerated() where pairs[k] > 0 {
-            scores[Int(d)] *= 1 + ranking.proximityBonus * Float(pairs[k]) * share
+            let factor = 1 + ranking.proximityBonus * Float(pairs[k]) * share
+            scores[Int(d)] *= factor
+            proximityFactors[d] = factor
         }
         // Same order of keys as before: most groups matched, then score, then document order.
         candidates[..<depth].sort { x, y in
@@ -404,14 +474,14 @@ public final class Searcher {
 
     /// Combines `freq` of each (field, document) into tf' over all segments.
     private func collect(
-        fields: [Field] = Field.text,
+        fields requested: [Field] = Field.text,
         _ perField: (Field, SegmentReader, (Int, Float) -> Void) throws(IndexError) -> Void
     ) throws(IndexError) -> Matches {
         var result = Matches()
         for (s, segment) in reader.segments.enumerated() {
             if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
             touched.removeAll(keepingCapacity: true)
-            for (slot, field) in Field.text.enumerated() where fields.contains(field) {
+            for (slot, field) in Field.text.enumerated() where requested.contains(field) && fieldRestriction.contains(field) {
                 let weight = ranking.weights[slot], b = ranking.b[slot]
                 let average = max(1, reader.averageLengths[slot])
                 try perField(field, segment) { doc, freq in

@@ -37,6 +37,8 @@ struct SearchCommand: ParsableCommand {
                "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights",
                          "duplicates" (only when the page is also at other paths)}],
                "facets" (with --facets): {"site": [[value, count], …], "year": …, "lang": …}}
+              with --explain each hit also has "explain": {"proximity", "items": [{"item", "score",
+              "idf", "fields": {"title": tf, …}, "exact_bonus", "folded_bonus"}]}
               highlights are [start, end) offsets into snippet, counted in Unicode code points;
               partial is true when the hits are partial matches.
             """
@@ -61,6 +63,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "Count the matching documents per site, year and language.")
     var facets = false
+
+    @Flag(help: "Show per hit what each query word added to the score, by field and bonus.")
+    var explain = false
 
     @Option(help: ArgumentHelp("Only documents with this site, year, date or language (repeatable): site:www.stadt.example, year:2024, date:2024-01..2024-06, lang:de.", valueName: "NAME:VALUE"))
     var filter: [String] = []
@@ -93,7 +98,7 @@ struct SearchCommand: ParsableCommand {
     private func search(_ text: String, _ searcher: Searcher) throws -> SearchResult {
         do {
             let filtered = filter.isEmpty ? text : text + " " + filter.joined(separator: " ")
-            return try searcher.search(filtered, limit: limit, offset: offset, facets: facets)
+            return try searcher.search(filtered, limit: limit, offset: offset, facets: facets, explain: explain)
         } catch {
             throw Failure(error, directory: location.directory)
         }
@@ -129,6 +134,16 @@ struct SearchCommand: ParsableCommand {
             if !hit.date.isEmpty { line += Terminal.dim(" · \(hit.date)") }
             print("     \(line)")
             if !hit.snippet.isEmpty { print("     \(highlighted(hit))") }
+            if !hit.explanation.isEmpty {
+                let round = { (x: Float) in String((x * 1000).rounded() / 1000) }
+                print(Terminal.dim("     score \(round(hit.score)) = (items" + (hit.proximity != 1 ? ") × proximity \(round(hit.proximity))" : ")")))
+                for e in hit.explanation {
+                    var line = "       \(e.item): \(round(e.score)) (idf \(round(e.idf)); " + e.fields.map { "\($0.field) \(round($0.tf))" }.joined(separator: ", ") + ")"
+                    if e.exactBonus > 0 { line += " + exact spelling \(round(e.exactBonus))" }
+                    if e.foldedBonus > 0 { line += " + folded spelling \(round(e.foldedBonus))" }
+                    print(Terminal.dim(line))
+                }
+            }
         }
         if result.total > offset + result.hits.count, !result.hits.isEmpty {
             print(Terminal.dim("\nmore: --offset \(offset + result.hits.count)"))

@@ -264,3 +264,23 @@ let laws = [
         }
     }
 }
+
+@Suite struct ExplainTests {
+    /// The parts of an explanation add up to the score: items and bonuses, times proximity.
+    @Test func partsAddUpToTheScore() throws {
+        try withIndex(laws) { searcher throws in
+            let result = try searcher.search("Hilfe Lebensunterhalt", explain: true)
+            #expect(!result.hits.isEmpty)
+            for hit in result.hits {
+                #expect(hit.explanation.count == 2)
+                let sum = hit.explanation.reduce(Float(0)) { $0 + $1.score + $1.exactBonus + $1.foldedBonus } * hit.proximity
+                #expect(abs(sum - hit.score) < 0.001 * max(1, hit.score), "\(hit.path): \(sum) vs \(hit.score)")
+                #expect(hit.explanation.allSatisfy { !$0.fields.isEmpty })
+            }
+            let top = try #require(result.hits.first)
+            #expect(top.path == "a.html" && top.explanation.contains { $0.fields.contains { $0.field == "title" } })
+            #expect(result.json().contains(#""explain":{"proximity":"#))
+            #expect(try searcher.search("Hilfe Lebensunterhalt").hits.allSatisfy(\.explanation.isEmpty))
+        }
+    }
+}
