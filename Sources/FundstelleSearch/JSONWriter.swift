@@ -96,6 +96,7 @@ extension SearchResult {
         w.string(query, key: "query")
         w.number(total, key: "total")
         w.bool(partial, key: "partial")
+        if truncated { w.bool(true, key: "truncated") }
         w.number(tookMilliseconds, digits: 3, key: "took_ms")
         w.beginArray("hits")
         for hit in hits {

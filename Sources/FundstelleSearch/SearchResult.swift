@@ -52,6 +52,9 @@ public struct SearchResult: Sendable, Equatable {
     /// True when no document has every required word and the hits are the best partial matches.
     public var partial: Bool
     public var tookMilliseconds: Double = 0
+    /// True when the query was cut: longer than `Searcher.maximumQueryBytes`, or more required
+    /// words than `Searcher.maximumRequiredWords` (the rest was ignored).
+    public var truncated = false
     public var hits: [Hit] = []
     /// When asked for: per facet ("site", "year", "lang") its most frequent values among all
     /// matching documents, with their counts, most first.

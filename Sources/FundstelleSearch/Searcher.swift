@@ -20,6 +20,11 @@ public final class Searcher {
     }
 
     /// Runs `text` and returns hits `offset ..< offset + limit` of the ranking.
+    /// Longer queries are cut at the last space before this many bytes.
+    public static let maximumQueryBytes = 4096
+    /// Required words beyond this many are ignored (one bit per word in the evaluation).
+    public static let maximumRequiredWords = 64
+
     /// Facets the search counts when asked, and how many values each shows.
     public static let facetNames = ["site", "year", "lang"]
     public var facetValueLimit = 10
@@ -29,8 +34,17 @@ public final class Searcher {
     ) throws(IndexError) -> SearchResult {
         let clock = ContinuousClock()
         let started = clock.now
+        var cut = false
+        var text = text
+        if text.utf8.count > Self.maximumQueryBytes {
+            let bytes = Array(text.utf8.prefix(Self.maximumQueryBytes))
+            let end = bytes.lastIndex(of: 0x20) ?? bytes.count
+            text = String(decoding: bytes[..<end], as: UTF8.self)
+            cut = true
+        }
         let query = analyze(Query.parse(isoDates(in: text)))
         var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
+        result.truncated = cut || query.groups.count > Self.maximumRequiredWords
         if explain {
             for i in result.hits.indices {
                 result.hits[i].explanation = try explanation(of: result.hits[i].doc, query: query)
@@ -194,7 +208,7 @@ public final class Searcher {
     private func run(_ query: AnalyzedQuery, limit: Int, offset: Int, facets: Bool = false) throws(IndexError) -> SearchResult {
         let n = reader.documentCount
         guard !query.groups.isEmpty, n > 0 else { return SearchResult(query: "", total: 0, partial: false) }
-        let groups = Array(query.groups.prefix(64))  // one bit per group
+        let groups = Array(query.groups.prefix(Self.maximumRequiredWords))  // one bit per group
         var scores = [Float](repeating: 0, count: n)
         var masks = [UInt64](repeating: 0, count: n)
         for (g, group) in groups.enumerated() {

@@ -31,6 +31,8 @@ struct SearchCommand: ParsableCommand {
             Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
             words stand next to each other, in the order typed, rank higher. A bare * asks for
             nothing; a query starting with - needs -- before it (fundstelle search -- -x y).
+            Queries longer than 4096 bytes are cut at a space, and required words beyond 64 are
+            ignored; the result then says "truncated": true.
 
             JSON (--json, one object; with --batch one per line)
               {"query", "total", "partial", "took_ms",

@@ -284,3 +284,22 @@ let laws = [
         }
     }
 }
+
+@Suite struct HostileQueryTests {
+    /// Huge, many-word, deeply parenthesised and empty queries end quickly with a documented
+    /// truncation or no hits, never a crash.
+    @Test func hostileQueriesAreBounded() throws {
+        try withIndex(laws) { searcher throws in
+            let huge = String(repeating: "wohngeld pflege ", count: 70_000)  // about 1 MB
+            let cut = try searcher.search(huge)
+            #expect(cut.truncated && cut.query.utf8.count <= Searcher.maximumQueryBytes)
+            let many = (0..<10_000).map { "wort\($0)" }.joined(separator: " ")
+            #expect(try searcher.search(many).truncated)
+            let nested = String(repeating: "(", count: 1_000) + "wohngeld" + String(repeating: ")", count: 1_000)
+            #expect(!(try searcher.search(nested).truncated))
+            #expect(try searcher.search("*").total == 0)
+            #expect(try searcher.search("").total == 0)
+            #expect(!(try searcher.search("wohngeld").truncated))
+        }
+    }
+}
