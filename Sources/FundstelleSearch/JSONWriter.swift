@@ -97,6 +97,7 @@ extension SearchResult {
         w.number(total, key: "total")
         w.bool(partial, key: "partial")
         if truncated { w.bool(true, key: "truncated") }
+        if let suggestion { w.string(suggestion, key: "did_you_mean") }
         w.number(tookMilliseconds, digits: 3, key: "took_ms")
         w.beginArray("hits")
         for hit in hits {

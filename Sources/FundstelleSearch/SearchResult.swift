@@ -55,6 +55,9 @@ public struct SearchResult: Sendable, Equatable {
     /// True when the query was cut: longer than `Searcher.maximumQueryBytes`, or more required
     /// words than `Searcher.maximumRequiredWords` (the rest was ignored).
     public var truncated = false
+    /// For a query with fewer than `Searcher.suggestionThreshold` hits: the query with its
+    /// unknown words replaced by the nearest words the index knows ("Did you mean").
+    public var suggestion: String?
     public var hits: [Hit] = []
     /// When asked for: per facet ("site", "year", "lang") its most frequent values among all
     /// matching documents, with their counts, most first.

@@ -20,6 +20,9 @@ public final class Searcher {
     }
 
     /// Runs `text` and returns hits `offset ..< offset + limit` of the ranking.
+    /// Fewer hits than this (or partial ones) and the search offers a corrected query.
+    public static let suggestionThreshold = 3
+
     /// Longer queries are cut at the last space before this many bytes.
     public static let maximumQueryBytes = 4096
     /// Required words beyond this many are ignored (one bit per word in the evaluation).
@@ -45,6 +48,7 @@ public final class Searcher {
         let query = analyze(Query.parse(isoDates(in: text)))
         var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
         result.truncated = cut || query.groups.count > Self.maximumRequiredWords
+        if result.total < Self.suggestionThreshold || result.partial { result.suggestion = try suggest(for: text) }
         if explain {
             for i in result.hits.indices {
                 result.hits[i].explanation = try explanation(of: result.hits[i].doc, query: query)
@@ -322,6 +326,101 @@ public final class Searcher {
         case .meta(let name, let r): return name + ":" + (r.lower == r.upper ? r.lower : r.lower + ".." + r.upper)
         case .boosted(let inner, let b): return describe(inner) + "^" + String(b)
         }
+    }
+
+    // MARK: Did you mean
+
+    /// The query with each word the index does not know replaced by the nearest one it knows
+    /// (not a stop word, same first letter, most documents first): one edit away; else two known
+    /// words written together ("pflegegeldantrag" → "pflegegeld antrag"); else, for a word of 8
+    /// letters or more, two edits away. Nil when nothing changes.
+    private func suggest(for text: String) throws(IndexError) -> String? {
+        var changed = false
+        var words: [String] = []
+        for raw in text.split(separator: " ") {
+            let word = String(raw)
+            guard word.count >= 3, word.allSatisfy({ $0.isLetter }) else { words.append(word); continue }
+            let lower = Array(Lowercaser.lowercase(word).utf8)
+            if try documentFrequency(exact: lower) > 0 { words.append(word); continue }
+            // One typo, else two words written together, else two typos in a long word.
+            if let near = try nearest(to: lower, limit: 1) {
+                words.append(String(decoding: near, as: UTF8.self))
+                changed = true
+            } else if let (a, b) = try twoWords(lower) {
+                words.append(String(decoding: a, as: UTF8.self) + " " + String(decoding: b, as: UTF8.self))
+                changed = true
+            } else if lower.count >= 8, let near = try nearest(to: lower, limit: 2) {
+                words.append(String(decoding: near, as: UTF8.self))
+                changed = true
+            } else {
+                words.append(word)
+            }
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    /// Documents (summed over segments and text fields) holding `word` as written.
+    private func documentFrequency(exact word: [UInt8]) throws(IndexError) -> Int {
+        var df = 0
+        for segment in reader.segments {
+            for field in Field.text {
+                if let info = try segment.lookup(field, .exact, word) { df += info.docFreq }
+            }
+        }
+        return df
+    }
+
+    /// The most frequent known word within the edit distance, scanning only the body's words
+    /// with the same first letter.
+    private func nearest(to word: [UInt8], limit: Int) throws(IndexError) -> [UInt8]? {
+        guard let first = word.first else { return nil }
+        var best: (term: [UInt8], df: Int, distance: Int)?
+        for segment in reader.segments {
+            try segment.forEachKey(withPrefix: [Field.body.keyPrefix(.exact), first]) { (key, info) throws(IndexError) in
+                let term = Array(key[1...])
+                guard abs(term.count - word.count) <= limit, !term.withUnsafeBufferPointer(GermanStopWords.contains),
+                      let d = Self.editDistance(word, term, limit: limit) else { return true }
+                if best == nil || d < best!.distance || (d == best!.distance && info.docFreq > best!.df) {
+                    best = (term, info.docFreq, d)
+                }
+                return true
+            }
+        }
+        return best?.term
+    }
+
+    /// A split of `word` into two known words of at least 3 letters, the most frequent pair.
+    private func twoWords(_ word: [UInt8]) throws(IndexError) -> ([UInt8], [UInt8])? {
+        guard word.count >= 6 else { return nil }
+        var best: (a: [UInt8], b: [UInt8], df: Int)?
+        for cut in 3...(word.count - 3) {
+            let a = Array(word[..<cut]), b = Array(word[cut...])
+            let da = try documentFrequency(exact: a)
+            guard da > 0 else { continue }
+            let db = try documentFrequency(exact: b)
+            guard db > 0 else { continue }
+            if best == nil || min(da, db) > best!.df { best = (a, b, min(da, db)) }
+        }
+        return best.map { ($0.a, $0.b) }
+    }
+
+    /// Levenshtein distance of two byte strings, nil when above `limit` (stops early).
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            current[0] = i
+            var rowMin = current[0]
+            for j in 1..<(b.count + 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return nil }
+            swap(&previous, &current)
+        }
+        let d = a.isEmpty ? b.count : previous[b.count]
+        return d <= limit ? d : nil
     }
 
     /// Counts, per facet, the values of the matching documents (their `site:`, `year:`, `lang:`

@@ -39,6 +39,7 @@ struct SearchCommand: ParsableCommand {
                "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights",
                          "duplicates" (only when the page is also at other paths)}],
                "facets" (with --facets): {"site": [[value, count], …], "year": …, "lang": …}}
+              "did_you_mean": a corrected query, when there are fewer than 3 hits and one can be made
               with --explain each hit also has "explain": {"proximity", "items": [{"item", "score",
               "idf", "fields": {"title": tf, …}, "exact_bonus", "folded_bonus"}]}
               highlights are [start, end) offsets into snippet, counted in Unicode code points;
@@ -150,6 +151,7 @@ struct SearchCommand: ParsableCommand {
         if result.total > offset + result.hits.count, !result.hits.isEmpty {
             print(Terminal.dim("\nmore: --offset \(offset + result.hits.count)"))
         }
+        if let suggestion = result.suggestion { print(Terminal.dim("\nDid you mean: ") + suggestion) }
         for facet in result.facets where !facet.values.isEmpty {
             print(Terminal.dim("\n\(facet.name): ") + facet.values.map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
         }

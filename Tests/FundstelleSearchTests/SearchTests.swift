@@ -303,3 +303,17 @@ let laws = [
         }
     }
 }
+
+@Suite struct DidYouMeanTests {
+    @Test func suggestionsFromTheIndexTerms() throws {
+        try withIndex(laws) { searcher throws in
+            #expect(try searcher.search("Lebensunterhald").suggestion == "lebensunterhalt")
+            #expect(try searcher.search("Wohngeldmieter").suggestion == "wohngeld mieter")
+            #expect(try searcher.search("Hilfe zum Lebensunterhalt").suggestion == nil)
+            #expect(try searcher.search("Xylophon").suggestion == nil)
+            #expect(try searcher.search("Lebensunterhald").json().contains(#""did_you_mean":"lebensunterhalt""#))
+        }
+        #expect(Searcher.editDistance(Array("miete".utf8), Array("mite".utf8), limit: 2) == 1)
+        #expect(Searcher.editDistance(Array("abc".utf8), Array("xyz".utf8), limit: 2) == nil)
+    }
+}
