@@ -3,7 +3,7 @@
 ///
 /// Syntax: `word`, `"a phrase"`, `-word` / `-"a phrase"` (exclude), `a OR b`, `prefix*`,
 /// `title:word` (also `headings:`, `body:`, `description:`), `path:folder/` (documents whose
-/// path begins so), `site:host`, `date:2024-01..2024-06`, `year:2024`, `lang:de` (filters on
+/// path begins so), `fuzzy~` / `fuzzy~2` (edit distance), `site:host`, `date:2024-01..2024-06`, `year:2024`, `lang:de` (filters on
 /// the document's site, date and language), `word^2` (a boost).
 /// `OR` binds tighter than the implicit AND: `pflege OR betreuung kosten` is
 /// (pflege OR betreuung) AND kosten.
@@ -13,6 +13,8 @@ public struct Query: Sendable, Equatable {
         case phrase([String])
         /// `pfleg*`: words that begin so.
         case prefix(String)
+        /// `wohngelt~`, `wohngelt~2`: words within this edit distance (1 or 2).
+        case fuzzy(String, Int)
         /// `title:wohngeld`: the word in one field only (the field's name as written).
         case inField(String, String)
         /// `path:soziales/`: documents whose path begins so.
@@ -150,6 +152,10 @@ public struct Query: Sendable, Equatable {
             } else {
                 item = .word(String(w))
             }
+        } else if let tilde = w.lastIndex(of: "~"), tilde > w.startIndex,
+                  let distance = w[w.index(after: tilde)...].isEmpty ? 1 : Int(w[w.index(after: tilde)...]),
+                  (1...2).contains(distance), w.distance(from: w.startIndex, to: tilde) >= 3 {
+            item = .fuzzy(String(w[..<tilde]), distance)
         } else if w.hasSuffix("*") {
             let stem = w.drop { $0 == "*" }.dropLast()
             guard stem.count >= 2 else { return nil }  // a bare "*" or "a*" would match everything

@@ -89,6 +89,8 @@ public final class Searcher {
         case phrase([[UInt8]])
         /// Words beginning with these (lower-cased) bytes.
         case prefix([UInt8])
+        /// Words within an edit distance of these (lower-cased) bytes.
+        case fuzzy([UInt8], Int)
         /// A word in one field only.
         case inField(Field, Word)
         /// Documents whose path begins with these bytes (a filter: adds no score).
@@ -171,6 +173,9 @@ public final class Searcher {
         case .prefix(let p):
             let lower = Array(Lowercaser.lowercase(p).utf8)
             return (lower.isEmpty ? nil : .prefix(lower), false)
+        case .fuzzy(let w, let d):
+            let lower = Array(Lowercaser.lowercase(w).utf8)
+            return (lower.isEmpty ? nil : .fuzzy(lower, d), false)
         case .pathPrefix(let p):
             return (p.isEmpty ? nil : .pathPrefix(Array(p.utf8)), false)
         case .meta(let name, let range):
@@ -321,6 +326,7 @@ public final class Searcher {
         case .word(let w): return text(w.exact)
         case .phrase(let ts): return "\"" + ts.map(text).joined(separator: " ") + "\""
         case .prefix(let p): return text(p) + "*"
+        case .fuzzy(let w, let d): return text(w) + "~" + String(d)
         case .inField(let f, let w): return f.name + ":" + text(w.exact)
         case .pathPrefix(let p): return "path:" + text(p)
         case .meta(let name, let r): return name + ":" + (r.lower == r.upper ? r.lower : r.lower + ".." + r.upper)
@@ -535,6 +541,20 @@ public final class Searcher {
             try collect { (field, segment, add) throws(IndexError) in
                 var expansions = 0
                 try segment.forEachKey(withPrefix: [field.keyPrefix(.exact)] + p) { (_, info) throws(IndexError) in
+                    var cursor = try segment.postings(info)
+                    while try cursor.next() { add(cursor.doc, Float(cursor.freq)) }
+                    expansions += 1
+                    return expansions < prefixExpansionLimit
+                }
+            }
+        case .fuzzy(let w, let distance):
+            // Exact forms within the distance, sharing the first letter (so the scan covers one
+            // letter's words, not the dictionary), at most prefixExpansionLimit per field.
+            try collect { (field, segment, add) throws(IndexError) in
+                var expansions = 0
+                try segment.forEachKey(withPrefix: [field.keyPrefix(.exact), w[0]]) { (key, info) throws(IndexError) in
+                    let term = Array(key[1...])
+                    guard abs(term.count - w.count) <= distance, Self.editDistance(w, term, limit: distance) != nil else { return true }
                     var cursor = try segment.postings(info)
                     while try cursor.next() { add(cursor.doc, Float(cursor.freq)) }
                     expansions += 1

@@ -21,6 +21,7 @@ struct SearchCommand: ParsableCommand {
               -pflegegeld            leave out documents with this word (also -"a phrase")
               pflege OR betreuung    either word; OR binds tighter than AND
               pflegeeinr*            words that begin so (at most 256 per field and segment)
+              wohngelt~  mite~2      words within 1 (or 2) edits, with the same first letter
               title:wohngeld         the word in one field: title:, headings:, body:, description:
               path:soziales/         documents whose path begins so (a filter: adds no score);
                                      -path:… leaves them out

@@ -259,6 +259,10 @@ let laws = [
             #expect(plain == ["stadt/pflege.html"])
             let boosted = try searcher.search("wohngeld^5 OR pflegegeld").hits.map(\.path)
             #expect(boosted.first != "d.html" && boosted.contains("d.html"))
+            // Fuzzy: within one edit, same first letter.
+            #expect(Set(try searcher.search("wohngelt~").hits.map(\.path)) == ["c.html", "stadt/wohngeld.html", "stadt/pflege.html"])
+            #expect(try searcher.search("wohnxxxx~").total == 0)
+            #expect(Query.parse("wohngelt~2 ab~").groups == [[.fuzzy("wohngelt", 2)], [.word("ab~")]])
             // A bare star asks for nothing.
             #expect(try searcher.search("*").total == 0)
         }
