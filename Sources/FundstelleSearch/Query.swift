@@ -11,6 +11,9 @@ public struct Query: Sendable, Equatable {
     public enum Alternative: Sendable, Equatable {
         case word(String)
         case phrase([String])
+        /// `"hilfe pflege"~3`: the words in this order, at most this many other words between
+        /// each two.
+        case nearPhrase([String], Int)
         /// `pfleg*`: words that begin so.
         case prefix(String)
         /// `wohngelt~`, `wohngelt~2`: words within this edit distance (1 or 2).
@@ -101,9 +104,20 @@ public struct Query: Sendable, Equatable {
                     i += 1
                 }
                 i += 1
+                // "…"~N: a slop of N words.
+                var slop = 0
+                if i < scalars.count, scalars[i] == "~" {
+                    var digits = ""
+                    var j = i + 1
+                    while j < scalars.count, let d = scalars[j].properties.numericType, d == .decimal, digits.count < 2 {
+                        digits.unicodeScalars.append(scalars[j])
+                        j += 1
+                    }
+                    if let n = Int(digits) { slop = min(n, 50); i = j }
+                }
                 let words = String(phrase).split(whereSeparator: { $0.isWhitespace }).map(String.init)
                 guard !words.isEmpty else { continue }
-                item = words.count == 1 ? .word(words[0]) : .phrase(words)
+                item = words.count == 1 ? .word(words[0]) : slop > 0 ? .nearPhrase(words, slop) : .phrase(words)
             } else {
                 var word = String.UnicodeScalarView()
                 while i < scalars.count, !isSpace(scalars[i]) {

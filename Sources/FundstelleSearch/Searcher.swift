@@ -87,6 +87,8 @@ public final class Searcher {
     indirect enum Item {
         case word(Word)
         case phrase([[UInt8]])
+        /// Stems in order with at most this many positions between each two.
+        case nearPhrase([[UInt8]], Int)
         /// Words beginning with these (lower-cased) bytes.
         case prefix([UInt8])
         /// Words within an edit distance of these (lower-cased) bytes.
@@ -154,7 +156,7 @@ public final class Searcher {
             for item in group {
                 switch item {
                 case .word(let w), .inField(_, let w), .boosted(.word(let w), _): w.stems.forEach { result.terms.insert($0) }
-                case .phrase(let ts): ts.forEach { result.terms.insert($0) }
+                case .phrase(let ts), .nearPhrase(let ts, _): ts.forEach { result.terms.insert($0) }
                 default: break
                 }
             }
@@ -170,6 +172,9 @@ public final class Searcher {
         switch alternative {
         case .word(let w): texts = [w]
         case .phrase(let ws): texts = ws
+        case .nearPhrase(let ws, let slop):
+            guard case .phrase(let stems)? = analyze(.phrase(ws)).item else { return analyze(.phrase(ws)) }
+            return (.nearPhrase(stems, slop), false)
         case .prefix(let p):
             let lower = Array(Lowercaser.lowercase(p).utf8)
             return (lower.isEmpty ? nil : .prefix(lower), false)
@@ -325,6 +330,7 @@ public final class Searcher {
         switch item {
         case .word(let w): return text(w.exact)
         case .phrase(let ts): return "\"" + ts.map(text).joined(separator: " ") + "\""
+        case .nearPhrase(let ts, let slop): return "\"" + ts.map(text).joined(separator: " ") + "\"~" + String(slop)
         case .prefix(let p): return text(p) + "*"
         case .fuzzy(let w, let d): return text(w) + "~" + String(d)
         case .inField(let f, let w): return f.name + ":" + text(w.exact)
@@ -525,6 +531,7 @@ public final class Searcher {
         switch item {
         case .word(let w): try wordMatches(w)
         case .phrase(let ts): try phraseMatches(ts)
+        case .nearPhrase(let ts, let slop): try phraseMatches(ts, slop: slop)
         case .boosted(let inner, _): try matches(inner)
         case .inField(let field, let w):
             try collect(fields: [field]) { (field, segment, add) throws(IndexError) in
@@ -681,7 +688,7 @@ public final class Searcher {
     }
 
     /// Documents where the terms stand next to each other, in order, within one field.
-    private func phraseMatches(_ terms: [[UInt8]]) throws(IndexError) -> Matches {
+    private func phraseMatches(_ terms: [[UInt8]], slop: Int = 0) throws(IndexError) -> Matches {
         while positionBuffers.count < terms.count { positionBuffers.append([]) }
         return try collect { (field, segment, add) throws(IndexError) in
             var cursors: [PostingsCursor] = []
@@ -703,11 +710,30 @@ public final class Searcher {
                 }
                 guard agreed else { continue }
                 for i in cursors.indices { try cursors[i].readPositions(into: &positionBuffers[i]) }
-                let freq = phraseFrequency(count: terms.count)
+                let freq = slop > 0 ? nearFrequency(count: terms.count, slop: slop) : phraseFrequency(count: terms.count)
                 if freq > 0 { add(target, Float(freq)) }
                 target += 1
             }
         }
+    }
+
+    /// How often the position lists 0..<count follow each other in order with at most `slop`
+    /// positions between neighbours (each next word taken as early as it can be).
+    private func nearFrequency(count: Int, slop: Int) -> Int {
+        var freq = 0
+        for p in positionBuffers[0] {
+            var previous = p
+            var ok = true
+            for i in 1..<count {
+                guard let next = positionBuffers[i].first(where: { $0 > previous && $0 <= previous + 1 + Int32(slop) }) else {
+                    ok = false
+                    break
+                }
+                previous = next
+            }
+            if ok { freq += 1 }
+        }
+        return freq
     }
 
     /// How often the position lists 0..<count line up as p, p+1, p+2, …

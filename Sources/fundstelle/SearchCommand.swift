@@ -18,6 +18,7 @@ struct SearchCommand: ParsableCommand {
                                      "Fachkraefte" finds "Fachkräfte"); when no document has
                                      all words, the best partial matches, most words first
               "hilfe zur pflege"     the words next to each other, in this order
+              "hilfe pflege"~2       in this order, at most 2 other words between each two
               -pflegegeld            leave out documents with this word (also -"a phrase")
               pflege OR betreuung    either word; OR binds tighter than AND
               pflegeeinr*            words that begin so (at most 256 per field and segment)

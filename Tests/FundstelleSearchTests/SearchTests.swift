@@ -263,6 +263,11 @@ let laws = [
             #expect(Set(try searcher.search("wohngelt~").hits.map(\.path)) == ["c.html", "stadt/wohngeld.html", "stadt/pflege.html"])
             #expect(try searcher.search("wohnxxxx~").total == 0)
             #expect(Query.parse("wohngelt~2 ab~").groups == [[.fuzzy("wohngelt", 2)], [.word("ab~")]])
+            // A phrase with slop: words in order with up to N others between.
+            #expect(try searcher.search("\"Hilfe Lebensunterhalt\"").total == 0)
+            #expect(Set(try searcher.search("\"Hilfe Lebensunterhalt\"~1").hits.map(\.path)) == ["a.html", "b.html"])
+            #expect(try searcher.search("\"Lebensunterhalt Hilfe\"~1").hits.map(\.path) == ["b.html"])
+            #expect(Query.parse("\"a b\"~3 x").groups == [[.nearPhrase(["a", "b"], 3)], [.word("x")]])
             // A bare star asks for nothing.
             #expect(try searcher.search("*").total == 0)
         }
