@@ -66,23 +66,7 @@ enum FeedExtractor {
     }
 
     static func text(_ element: xmlNodePtr) -> String {
-        struct Reader: TreeVisitor {
-            var bytes: [UInt8] = []
-            mutating func enter(_ node: xmlNodePtr) -> Bool {
-                if node.isText, let content = node.pointee.content {
-                    var p = content
-                    while p.pointee != 0 {
-                        bytes.append(p.pointee)
-                        p += 1
-                    }
-                }
-                return node.isElement
-            }
-            mutating func leave(_ node: xmlNodePtr) {}
-        }
-        var reader = Reader()
-        TreeWalker.walk(element, with: &reader)
-        return String(decoding: reader.bytes, as: UTF8.self).trimmingASCIIWhitespace()
+        String(decoding: TreeText.bytes(of: element), as: UTF8.self).trimmingASCIIWhitespace()
     }
 }
 

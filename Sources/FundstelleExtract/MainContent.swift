@@ -176,26 +176,10 @@ struct MainContent {
     /// The text of a short element (its text nodes joined, up to a few hundred bytes), without
     /// that of the elements `leavingOut` marks (a button's label is not the line's).
     static func text(of element: xmlNodePtr, leavingOut: [Bool]) -> [UInt8] {
-        struct Reader: TreeVisitor {
-            let leavingOut: [Bool]
-            var bytes: [UInt8] = []
-            mutating func enter(_ node: xmlNodePtr) -> Bool {
-                if node.isText, let content = node.pointee.content, bytes.count < 600 {
-                    var p = content
-                    while p.pointee != 0, bytes.count < 600 {
-                        bytes.append(p.pointee)
-                        p += 1
-                    }
-                    bytes.append(0x20)
-                }
-                guard node.isElement, let index = PageLayout.index(of: node) else { return false }
-                return !leavingOut[index]
-            }
-            mutating func leave(_ node: xmlNodePtr) {}
+        TreeText.bytes(of: element, limit: 600, separated: true) { node in
+            guard let index = PageLayout.index(of: node) else { return false }
+            return !leavingOut[index]
         }
-        var reader = Reader(leavingOut: leavingOut)
-        TreeWalker.walk(element, with: &reader)
-        return reader.bytes
     }
 
     /// Elements whose children can be the content root: generic containers and layout tables,

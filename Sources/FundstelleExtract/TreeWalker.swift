@@ -8,6 +8,41 @@ protocol TreeVisitor {
     mutating func leave(_ node: xmlNodePtr)
 }
 
+/// The text nodes below an element, joined (each followed by a space when `separated`), up to
+/// `limit` bytes; `descend` decides which elements' contents count.
+enum TreeText {
+    static func bytes(
+        of element: xmlNodePtr, limit: Int = .max, separated: Bool = false, descend: (xmlNodePtr) -> Bool = { _ in true }
+    ) -> [UInt8] {
+        withoutActuallyEscaping(descend) { descend in
+            var reader = Reader(limit: limit, separated: separated, descend: descend)
+            TreeWalker.walk(element, with: &reader)
+            return reader.bytes
+        }
+    }
+
+    private struct Reader: TreeVisitor {
+        let limit: Int
+        let separated: Bool
+        let descend: (xmlNodePtr) -> Bool
+        var bytes: [UInt8] = []
+
+        mutating func enter(_ node: xmlNodePtr) -> Bool {
+            if node.isText, let content = node.pointee.content, bytes.count < limit {
+                var p = content
+                while p.pointee != 0, bytes.count < limit {
+                    bytes.append(p.pointee)
+                    p += 1
+                }
+                if separated { bytes.append(0x20) }
+            }
+            return node.isElement && descend(node)
+        }
+
+        mutating func leave(_ node: xmlNodePtr) {}
+    }
+}
+
 /// Depth-first traversal without recursion or a stack: it follows the tree's own
 /// `children`/`next`/`parent` links, so a page nested 100,000 levels deep costs nothing extra.
 enum TreeWalker {

@@ -577,30 +577,26 @@ public final class Searcher {
 
     /// Documents whose meta key `name:value` has its value in `range`, with weight 0.
     private func metaMatches(_ name: String, _ range: Query.MetaRange) throws(IndexError) -> Matches {
-        var result = Matches()
-        let prefix = [Field.meta.keyPrefix(.stem)] + Array((name + ":").utf8)
-        for (s, segment) in reader.segments.enumerated() {
-            var docs: [Int32] = []
-            try segment.forEachKey(withPrefix: prefix) { (key, info) throws(IndexError) in
-                let value = String(decoding: key[prefix.count...], as: UTF8.self)
-                guard range.contains(value) else { return true }
-                var cursor = try segment.postings(info)
-                while try cursor.next() { docs.append(Int32(reader.bases[s] + cursor.doc)) }
-                return true
-            }
-            docs.sort()
-            result.docs += docs
-            result.weights += [Float](repeating: 0, count: docs.count)
-        }
-        return result
+        let prefix = Array((name + ":").utf8)
+        return try filterMatches(Field.meta, prefix) { range.contains(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Documents whose path begins with `prefix`, with weight 0: a filter that adds no score.
     private func pathMatches(_ prefix: [UInt8]) throws(IndexError) -> Matches {
+        try filterMatches(Field.path, prefix) { _ in true }
+    }
+
+    /// Documents holding a key of `field` that begins with `prefix` and whose rest `accept`s,
+    /// each with weight 0 (filters add no score).
+    private func filterMatches(
+        _ field: Field, _ prefix: [UInt8], accept: (UnsafeRawBufferPointer) -> Bool
+    ) throws(IndexError) -> Matches {
         var result = Matches()
+        let keyPrefix = [field.keyPrefix(.stem)] + prefix
         for (s, segment) in reader.segments.enumerated() {
             var docs: [Int32] = []
-            try segment.forEachKey(withPrefix: [Field.path.keyPrefix(.stem)] + prefix) { (_, info) throws(IndexError) in
+            try segment.forEachKey(withPrefix: keyPrefix) { (key, info) throws(IndexError) in
+                guard accept(UnsafeRawBufferPointer(rebasing: key[keyPrefix.count...])) else { return true }
                 var cursor = try segment.postings(info)
                 while try cursor.next() { docs.append(Int32(reader.bases[s] + cursor.doc)) }
                 return true
