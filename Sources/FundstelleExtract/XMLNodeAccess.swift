@@ -34,9 +34,14 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The first child element with this exact name.
     func child(named name: StaticString) -> xmlNodePtr? {
+        firstChildElement { $0.hasName(name) }
+    }
+
+    /// The first child element that `matches`.
+    func firstChildElement(where matches: (xmlNodePtr) -> Bool) -> xmlNodePtr? {
         var child = pointee.children
         while let node = child {
-            if node.isElement, node.hasName(name) { return node }
+            if node.isElement, matches(node) { return node }
             child = node.pointee.next
         }
         return nil
@@ -50,12 +55,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The first child element with this local name.
     func firstChild(named name: String) -> xmlNodePtr? {
-        var child = pointee.children
-        while let node = child {
-            if node.isElement, node.hasLocalName(name) { return node }
-            child = node.pointee.next
-        }
-        return nil
+        firstChildElement { $0.hasLocalName(name) }
     }
 
     /// The first element below this one (document order) with this local name.
