@@ -98,6 +98,11 @@ extension SearchResult {
         w.bool(partial, key: "partial")
         if truncated { w.bool(true, key: "truncated") }
         if let suggestion { w.string(suggestion, key: "did_you_mean") }
+        if !warnings.isEmpty {
+            w.beginArray("warnings")
+            for warning in warnings { w.string(warning) }
+            w.endArray()
+        }
         w.number(tookMilliseconds, digits: 3, key: "took_ms")
         w.beginArray("hits")
         for hit in hits {

@@ -78,8 +78,12 @@ public struct Query: Sendable, Equatable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
+    /// What was wrong with the query text, each with its position (counted in characters from
+    /// 1); the query still searches what it could read.
+    public var warnings: [String] = []
+
     /// Parses query text. Never fails: an unclosed quote runs to the end, a stray `OR` or `-`
-    /// is ignored.
+    /// is ignored, parentheses only separate words; each such repair adds a warning.
     public static func parse(_ text: String) -> Query {
         var query = Query()
         var joinNext = false
@@ -97,11 +101,15 @@ public struct Query: Sendable, Equatable {
             }
             let item: Alternative
             if scalars[i] == "\"" || scalars[i] == "„" || scalars[i] == "“" {
+                let opening = i
                 i += 1
                 var phrase = String.UnicodeScalarView()
                 while i < scalars.count, scalars[i] != "\"", scalars[i] != "“", scalars[i] != "”" {
                     phrase.append(scalars[i])
                     i += 1
+                }
+                if i >= scalars.count {  // no closing quote before the end
+                    query.warnings.append("unclosed quote at position \(opening + 1): the phrase runs to the end")
                 }
                 i += 1
                 // "…"~N: a slop of N words.
@@ -126,6 +134,9 @@ public struct Query: Sendable, Equatable {
                 }
                 let w = String(word)
                 if w == "OR" && !negated {
+                    if !lastWasRequired || joinNext {
+                        query.warnings.append("OR at position \(i - 1) has no word before it: ignored")
+                    }
                     joinNext = lastWasRequired
                     continue
                 }
@@ -142,6 +153,19 @@ public struct Query: Sendable, Equatable {
             }
             joinNext = false
         }
+        if joinNext { query.warnings.append("OR at the end has no word after it: ignored") }
+        var depth = 0
+        for (position, scalar) in text.unicodeScalars.enumerated() {
+            if scalar == "(" { depth += 1 }
+            if scalar == ")" {
+                depth -= 1
+                if depth < 0 {
+                    query.warnings.append("')' at position \(position + 1) closes nothing: parentheses only separate words")
+                    depth = 0
+                }
+            }
+        }
+        if depth > 0 { query.warnings.append("\(depth) '(' not closed: parentheses only separate words") }
         return query
     }
 

@@ -55,6 +55,8 @@ public struct SearchResult: Sendable, Equatable {
     /// True when the query was cut: longer than `Searcher.maximumQueryBytes`, or more required
     /// words than `Searcher.maximumRequiredWords` (the rest was ignored).
     public var truncated = false
+    /// What was wrong with the query text and how it was read anyway (`Query.warnings`).
+    public var warnings: [String] = []
     /// For a query with fewer than `Searcher.suggestionThreshold` hits: the query with its
     /// unknown words replaced by the nearest words the index knows ("Did you mean").
     public var suggestion: String?

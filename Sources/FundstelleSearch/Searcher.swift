@@ -45,9 +45,11 @@ public final class Searcher {
             text = String(decoding: bytes[..<end], as: UTF8.self)
             cut = true
         }
-        let query = analyze(Query.parse(isoDates(in: text)))
+        let parsed = Query.parse(isoDates(in: text))
+        let query = analyze(parsed)
         var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
         result.truncated = cut || query.groups.count > Self.maximumRequiredWords
+        result.warnings = parsed.warnings
         if result.total < Self.suggestionThreshold || result.partial { result.suggestion = try suggest(for: text) }
         if explain {
             for i in result.hits.indices {

@@ -33,6 +33,9 @@ struct SearchCommand: ParsableCommand {
             Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
             words stand next to each other, in the order typed, rank higher. A bare * asks for
             nothing; a query starting with - needs -- before it (fundstelle search -- -x y).
+            A query with a mistake still searches what it can read (an unclosed quote runs to the
+            end, a stray OR is ignored, parentheses only separate words) and says so: on stderr,
+            or as "warnings" in JSON, each with its position.
             Queries longer than 4096 bytes are cut at a space, and required words beyond 64 are
             ignored; the result then says "truncated": true.
 
@@ -154,6 +157,7 @@ struct SearchCommand: ParsableCommand {
             print(Terminal.dim("\nmore: --offset \(offset + result.hits.count)"))
         }
         if let suggestion = result.suggestion { print(Terminal.dim("\nDid you mean: ") + suggestion) }
+        for warning in result.warnings { Terminal.error("fundstelle: query: \(warning)") }
         for facet in result.facets where !facet.values.isEmpty {
             print(Terminal.dim("\n\(facet.name): ") + facet.values.map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
         }

@@ -326,3 +326,22 @@ let laws = [
         #expect(Searcher.editDistance(Array("abc".utf8), Array("xyz".utf8), limit: 2) == nil)
     }
 }
+
+@Suite struct QueryWarningTests {
+    /// A query with a mistake is read as far as it can be and says what it repaired, where.
+    @Test func mistakesAreReportedWithTheirPosition() throws {
+        let unclosed = Query.parse("pflege \"hilfe zum")
+        #expect(unclosed.groups == [[.word("pflege")], [.phrase(["hilfe", "zum"])]])
+        #expect(unclosed.warnings == ["unclosed quote at position 8: the phrase runs to the end"])
+        #expect(Query.parse("OR pflege").warnings == ["OR at position 1 has no word before it: ignored"])
+        #expect(Query.parse("pflege OR").warnings == ["OR at the end has no word after it: ignored"])
+        #expect(Query.parse("(pflege").warnings == ["1 '(' not closed: parentheses only separate words"])
+        #expect(Query.parse("pflege)").warnings == ["')' at position 7 closes nothing: parentheses only separate words"])
+        #expect(Query.parse("(pflege OR betreuung) \"a b\"").warnings.isEmpty)
+        try withIndex(laws) { searcher throws in
+            let result = try searcher.search("\"Wohngeld erhalten")
+            #expect(result.warnings.count == 1 && result.hits.map(\.path) == ["c.html"])
+            #expect(result.json().contains(#""warnings":["unclosed quote at position 1"#))
+        }
+    }
+}
