@@ -39,6 +39,13 @@ public struct JSONWriter {
         JSONWriter.quote(value, into: &output)
     }
 
+    /// An array of strings.
+    public mutating func strings(_ values: [String], key: String? = nil) {
+        beginArray(key)
+        for value in values { string(value) }
+        endArray()
+    }
+
     public mutating func number(_ value: Int, key: String? = nil) {
         separate()
         if let key { writeKey(key) }
@@ -98,11 +105,7 @@ extension SearchResult {
         w.bool(partial, key: "partial")
         if truncated { w.bool(true, key: "truncated") }
         if let suggestion { w.string(suggestion, key: "did_you_mean") }
-        if !warnings.isEmpty {
-            w.beginArray("warnings")
-            for warning in warnings { w.string(warning) }
-            w.endArray()
-        }
+        if !warnings.isEmpty { w.strings(warnings, key: "warnings") }
         w.number(tookMilliseconds, digits: 3, key: "took_ms")
         w.beginArray("hits")
         for hit in hits {
@@ -120,11 +123,7 @@ extension SearchResult {
                 w.endArray()
             }
             w.endArray()
-            if !hit.duplicates.isEmpty {
-                w.beginArray("duplicates")
-                for path in hit.duplicates { w.string(path) }
-                w.endArray()
-            }
+            if !hit.duplicates.isEmpty { w.strings(hit.duplicates, key: "duplicates") }
             if !hit.explanation.isEmpty {
                 w.beginObject("explain")
                 w.number(Double(hit.proximity), digits: 4, key: "proximity")

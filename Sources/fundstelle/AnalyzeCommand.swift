@@ -47,15 +47,9 @@ struct AnalyzeCommand: ParsableCommand {
                 w.string(t.folded, key: "folded")
                 w.string(t.stem, key: "stem")
                 w.bool(t.isStopWord, key: "stopword")
-                w.beginArray("flags")
-                for f in t.flags { w.string(f) }
-                w.endArray()
-                w.beginArray("expansions")
-                for e in t.expansions { w.string(e) }
-                w.endArray()
-                w.beginArray("parts")
-                for p in t.parts { w.string(p) }
-                w.endArray()
+                w.strings(t.flags, key: "flags")
+                w.strings(t.expansions, key: "expansions")
+                w.strings(t.parts, key: "parts")
                 w.endObject()
             }
             w.endArray()

@@ -44,15 +44,9 @@ struct DocumentView {
         w.string(description, key: "description")
         w.string(url, key: "url")
         w.string(collection, key: "collection")
-        w.beginArray("headings")
-        for h in headings { w.string(h) }
-        w.endArray()
+        w.strings(headings, key: "headings")
         w.string(text, key: "text")
-        if !duplicates.isEmpty {
-            w.beginArray("duplicates")
-            for path in duplicates { w.string(path) }
-            w.endArray()
-        }
+        if !duplicates.isEmpty { w.strings(duplicates, key: "duplicates") }
         w.endObject()
         return w.output
     }
