@@ -25,8 +25,6 @@ internal import CLibXML2
 struct MainContent {
     /// `visible[i]`: element i is inside the content root and in no left-out element.
     let visible: [Bool]
-    /// The content root (an element index of the layout), -1 for an empty page.
-    let root: Int
 
     /// Share of the page's prose that the content root must hold.
     static let rootShare = 0.85
@@ -45,7 +43,6 @@ struct MainContent {
         let n = layout.count
         guard n > 0, layout.body >= 0 else {
             visible = []
-            root = -1
             return
         }
         let parent = layout.parent
@@ -145,7 +142,6 @@ struct MainContent {
             visible[i] = true
         }
         self.visible = visible
-        self.root = root
     }
 
     /// Marks the element siblings after `index` (or after its nearest ancestor that has some,

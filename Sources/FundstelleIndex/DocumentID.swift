@@ -2,12 +2,7 @@
 /// It stays the same across rebuilds, so scripts can keep it.
 public enum DocumentID {
     public static func hash(_ path: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in path.utf8 {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
-        }
-        return h
+        FNV1a.hash(path.utf8)
     }
 
     public static func string(_ hash: UInt64) -> String {
@@ -18,5 +13,19 @@ public enum DocumentID {
     public static func parse(_ text: String) -> UInt64? {
         guard text.utf8.count == 16 else { return nil }
         return UInt64(text, radix: 16)
+    }
+}
+
+/// FNV-1a, 64 bits: the hash the index writes into its files (document ids, file content
+/// hashes in the manifest), so it must never change. Tables in memory use `ByteHash`.
+public enum FNV1a {
+    public static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash of `bytes`, or its continuation from `seed` (a hash of earlier bytes).
+    @inlinable
+    public static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes, continuing seed: UInt64 = offsetBasis) -> UInt64 {
+        var h = seed
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
     }
 }

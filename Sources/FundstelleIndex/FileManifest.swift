@@ -22,12 +22,7 @@ public struct FileRecord: Sendable, Equatable {
 
     /// FNV-1a 64 of `bytes`: the content hash of a file.
     public static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x0000_0100_0000_01B3
-        }
-        return h
+        FNV1a.hash(bytes)
     }
 }
 

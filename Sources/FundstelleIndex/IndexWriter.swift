@@ -27,17 +27,10 @@ public final class IndexWriter {
     /// Content hash → index of the held document with that content.
     private var contentIndex: [UInt64: Int] = [:]
 
+    /// Title and body, a byte that UTF-8 never holds (0xFF) after each.
     private static func contentHash(_ doc: Document) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in [doc.title, doc.body] {
-            for byte in part.utf8 {
-                h ^= UInt64(byte)
-                h &*= 0x0000_0100_0000_01B3
-            }
-            h ^= 0xFF
-            h &*= 0x0000_0100_0000_01B3
-        }
-        return h
+        let title = FNV1a.hash(CollectionOfOne(0xFF), continuing: FNV1a.hash(doc.title.utf8))
+        return FNV1a.hash(CollectionOfOne(0xFF), continuing: FNV1a.hash(doc.body.utf8, continuing: title))
     }
     private let generation: Int
     private var builder = SegmentBuilder()
