@@ -67,7 +67,10 @@ public final class IndexWriter {
     ///   - ramBudget: bytes of analysed documents held before a segment is written.
     ///   - updating: keep the segments of the newest commit, for `remove`/`keep`/`add(_:from:)`
     ///     to change; otherwise the commit replaces everything.
-    public init(directory: String, ramBudget: Int = 256 << 20, updating: Bool = false) throws(IndexError) {
+    ///   - root: when updating, the folder the new commit indexes: a previous index of another
+    ///     folder, without a file manifest, or unreadable is replaced, not updated
+    ///     (`previousFiles` is then empty).
+    public init(directory: String, ramBudget: Int = 256 << 20, updating: Bool = false, root: String? = nil) throws(IndexError) {
         self.directory = directory
         self.ramBudget = ramBudget
         try FileIO.makeDirectory(directory)
@@ -83,18 +86,28 @@ public final class IndexWriter {
         let newest = names.compactMap(Commit.generation(ofFile:)).max()
         generation = (newest ?? 0) + 1
         guard updating, let newest else { return }
-        let reader = try IndexReader.open(directory)
-        let commitPath = directory + "/" + Commit.fileName(newest)
-        let commitFile = try MappedFile(commitPath)
-        let commit = try withExtendedLifetime(commitFile) { () throws(IndexError) in
-            try Commit.decode(commitFile.bytes, file: commitPath)
+        let reader: IndexReader, commit: Commit, files: [FileRecord]
+        do {
+            reader = try IndexReader.open(directory)
+            let commitPath = directory + "/" + Commit.fileName(newest)
+            let commitFile = try MappedFile(commitPath)
+            commit = try withExtendedLifetime(commitFile) { () throws(IndexError) in
+                try Commit.decode(commitFile.bytes, file: commitPath)
+            }
+            files = try reader.files()
+        } catch {
+            // Given a root, an unreadable previous index is rebuilt rather than updated.
+            if root != nil { return }
+            throw error
         }
+        // Given a root, only an index of that folder built from files is updated.
+        if let root, commit.root != root || files.isEmpty { return }
         previous = reader
         previousSegments = commit.segments
         deletionBits = reader.deletions
         deletionsChanged = Array(repeating: false, count: commit.segments.count)
         previousRoot = commit.root
-        for record in try reader.files() { previousFiles[record.path] = record }
+        for record in files { previousFiles[record.path] = record }
         // Compounds split with the words of the whole index, not only of what changed.
         frequencies = try reader.wordFrequencies()
     }

@@ -69,13 +69,8 @@ struct IndexCommand: ParsableCommand {
             }
             let root = absolutePath(FileWalker.root(for: paths))
             // An index of this folder made from files is updated; anything else is rebuilt.
-            var update = false
-            if !full, let previous = try? IndexReader.open(location.directory), previous.root == root,
-               let files = try? previous.files(), !files.isEmpty {
-                update = true
-            }
             let writer = try indexCall(location.directory) { () throws(IndexError) in
-                try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20, updating: update)
+                try IndexWriter(directory: location.directory, ramBudget: ramBudget << 20, updating: !full, root: root)
             }
             let updating = !writer.previousFiles.isEmpty
             var unchanged = 0, changed = 0, added = 0
