@@ -70,20 +70,12 @@ enum Boilerplate {
     /// A kicker or date line inside a heading, by its class ("dachzeile", "roofline", "topline").
     static func isKicker(_ element: xmlNodePtr) -> Bool {
         guard let classes = element.attributeValue("class") else { return false }
-        var word: [UInt8] = []
-        var p = classes
-        while true {
-            let b = p.pointee
-            let isLetter = (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39)
-            if isLetter {
-                word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-            } else {
-                if kickerWords.contains(word) { return true }
-                word.removeAll(keepingCapacity: true)
-                if b == 0 { return false }
-            }
-            p += 1
+        var found = false
+        forEachWord(of: classes, splittingCamelCase: false) { word in
+            if kickerWords.contains(word) { found = true }
+            return !found
         }
+        return found
     }
 
     private static let kickerWords = bytesSet([
@@ -119,30 +111,38 @@ enum Boilerplate {
     /// The verdict on a class or id attribute: its words (split at spaces, "-", "_" and
     /// lower-to-upper case changes) against the word lists.
     static func reason(forNames value: UnsafePointer<UInt8>) -> Reason? {
-        var word: [UInt8] = []
         var verdict: Reason?
-        func finish() {
-            defer { word.removeAll(keepingCapacity: true) }
-            guard !word.isEmpty, verdict == nil else { return }
+        forEachWord(of: value, splittingCamelCase: true) { word in
             if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
+            return verdict == nil
         }
+        return verdict
+    }
+
+    /// Calls `body` with each lower-cased word of a class or id value (letters and digits, and
+    /// any non-ASCII byte; split at everything else, and at lower-to-upper case changes when
+    /// asked) until it returns false.
+    private static func forEachWord(
+        of value: UnsafePointer<UInt8>, splittingCamelCase: Bool, _ body: ([UInt8]) -> Bool
+    ) {
+        var word: [UInt8] = []
         var previousLower = false
         var p = value
-        while p.pointee != 0 {
+        while true {
             let b = p.pointee
-            p += 1
             let isUpper = b >= 0x41 && b <= 0x5A, isLower = b >= 0x61 && b <= 0x7A
-            if isUpper || isLower || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
-                if isUpper && previousLower { finish() }
-                word.append(isUpper ? b | 0x20 : b)
-                previousLower = isLower
-            } else {
-                finish()
-                previousLower = false
+            let inWord = isUpper || isLower || (b >= 0x30 && b <= 0x39) || (splittingCamelCase && b >= 0x80)
+            if !inWord || (splittingCamelCase && isUpper && previousLower) {
+                if !word.isEmpty {
+                    guard body(word) else { return }
+                    word.removeAll(keepingCapacity: true)
+                }
             }
+            if b == 0 { return }
+            if inWord { word.append(isUpper ? b | 0x20 : b) }
+            previousLower = isLower
+            p += 1
         }
-        finish()
-        return verdict
     }
 
     private static let landmarkRoles = bytesSet([

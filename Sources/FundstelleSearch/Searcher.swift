@@ -420,9 +420,10 @@ public final class Searcher {
 
     /// Levenshtein distance of two byte strings, nil when above `limit` (stops early).
     static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
+        guard !a.isEmpty else { return b.count <= limit ? b.count : nil }
         var previous = Array(0...b.count)
         var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(1, a.count) where !a.isEmpty {
+        for i in 1...a.count {
             current[0] = i
             var rowMin = current[0]
             for j in 1..<(b.count + 1) {
@@ -433,8 +434,7 @@ public final class Searcher {
             if rowMin > limit { return nil }
             swap(&previous, &current)
         }
-        let d = a.isEmpty ? b.count : previous[b.count]
-        return d <= limit ? d : nil
+        return previous[b.count] <= limit ? previous[b.count] : nil
     }
 
     /// Counts, per facet, the values of the matching documents (their `site:`, `year:`, `lang:`
