@@ -48,14 +48,16 @@ public struct Query: Sendable, Equatable {
             return r.lower.isEmpty && r.upper.isEmpty ? nil : r
         }
 
-        /// Whether `value` lies in the range.
-        public func contains(_ value: String) -> Bool {
+        /// Whether `value` lies in the range. With `byPrefix` (dates), a bound also covers the
+        /// values that begin with it ("2024" covers "2024-05-03"); without (sites, languages),
+        /// only itself ("stadt" is not "stadt-archiv").
+        public func contains(_ value: String, byPrefix: Bool = true) -> Bool {
             if !lower.isEmpty {
-                let within = value.hasPrefix(lower)
+                let within = byPrefix ? value.hasPrefix(lower) : value == lower
                 if lowerInclusive ? (value < lower && !within) : (value <= lower || within) { return false }
             }
             if !upper.isEmpty {
-                let within = value.hasPrefix(upper)
+                let within = byPrefix ? value.hasPrefix(upper) : value == upper
                 if upperInclusive ? (value > upper && !within) : (value >= upper || within) { return false }
             }
             return true

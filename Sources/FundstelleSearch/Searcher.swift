@@ -580,7 +580,8 @@ public final class Searcher {
     /// Documents whose meta key `name:value` has its value in `range`, with weight 0.
     private func metaMatches(_ name: String, _ range: Query.MetaRange) throws(IndexError) -> Matches {
         let prefix = Array((name + ":").utf8)
-        return try filterMatches(Field.meta, prefix) { range.contains(String(decoding: $0, as: UTF8.self)) }
+        let byPrefix = name == "date" || name == "year"
+        return try filterMatches(Field.meta, prefix) { range.contains(String(decoding: $0, as: UTF8.self), byPrefix: byPrefix) }
     }
 
     /// Documents whose path begins with `prefix`, with weight 0: a filter that adds no score.
