@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "FundstelleExtract", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "FundstelleAnalysis"),
         .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis", "CZlib"], exclude: ["FORMAT.md"]),
-        .target(name: "FundstelleSearch", dependencies: ["FundstelleIndex", "FundstelleAnalysis"]),
+        .target(name: "FundstelleSearch", dependencies: ["FundstelleExtract", "FundstelleIndex", "FundstelleAnalysis"]),
         .executableTarget(
             name: "fundstelle",
             dependencies: [

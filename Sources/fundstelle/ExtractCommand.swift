@@ -1,5 +1,6 @@
 import ArgumentParser
 import FundstelleExtract
+import FundstelleSearch
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FundstelleIndex
+import FundstelleSearch
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
