@@ -38,6 +38,12 @@ public final class IndexReader: Sendable {
         }
     }
 
+    /// The generation of the newest commit in `directory` (nil when there is none): one
+    /// directory listing, so a server can poll it to see a writer's commit.
+    public static func newestGeneration(_ directory: String) throws(IndexError) -> Int? {
+        try FileIO.listDirectory(directory).compactMap(Commit.generation(ofFile:)).max()
+    }
+
     private init(directory: String) throws(IndexError) {
         self.directory = directory
         let names = try FileIO.listDirectory(directory)

@@ -95,7 +95,7 @@ public struct JSONWriter {
 
 extension SearchResult {
     /// The JSON shape of `fundstelle search --json` (and of the HTTP API):
-    /// `{"query","total","partial","took_ms","hits":[{"id","path","title","date","score","snippet","highlights","duplicates"?}]}`
+    /// `{"query","total","partial","took_ms","hits":[{"id","path","url","title","date","score","snippet","highlights","duplicates"?}]}`
     /// (`duplicates`, other paths with the same content, only when there are some).
     public func json() -> String {
         var w = JSONWriter()
@@ -112,6 +112,7 @@ extension SearchResult {
             w.beginObject()
             w.string(hit.id, key: "id")
             w.string(hit.path, key: "path")
+            w.string(hit.url, key: "url")
             w.string(hit.title, key: "title")
             w.string(hit.date, key: "date")
             w.number(Double(hit.score), digits: 4, key: "score")

@@ -5,6 +5,8 @@ public struct Hit: Sendable, Equatable {
     /// Stable id: 16 hex digits derived from the path.
     public var id: String
     public var path: String
+    /// The page's address (canonical URL, or the mirror path turned back into one); "" when unknown.
+    public var url: String = ""
     public var title: String
     public var date: String
     public var score: Float

@@ -32,11 +32,39 @@ public final class Searcher {
     public static let facetNames = ["site", "year", "lang"]
     public var facetValueLimit = 10
 
+    /// How long one search may take; a search still running then stops between two query
+    /// items and throws `SearchError.overTimeBudget`. Nil: no limit.
+    public var timeBudget: Duration?
+    private var deadline: ContinuousClock.Instant?
+    private var overBudget = false
+
+    /// True once the time budget is spent (and remembered, so every loop stops).
+    private func budgetSpent() -> Bool {
+        if !overBudget, let deadline, ContinuousClock.now > deadline { overBudget = true }
+        return overBudget
+    }
+
     public func search(
         _ text: String, limit: Int = 10, offset: Int = 0, facets: Bool = false, explain: Bool = false
-    ) throws(IndexError) -> SearchResult {
+    ) throws(SearchError) -> SearchResult {
         let clock = ContinuousClock()
         let started = clock.now
+        deadline = timeBudget.map { started + $0 }
+        overBudget = false
+        let result: SearchResult
+        do {
+            result = try search(text, limit: limit, offset: offset, facets: facets, explain: explain, started: started)
+        } catch {
+            throw .index(error)
+        }
+        if overBudget, let timeBudget { throw .overTimeBudget(timeBudget) }
+        return result
+    }
+
+    private func search(
+        _ text: String, limit: Int, offset: Int, facets: Bool, explain: Bool, started: ContinuousClock.Instant
+    ) throws(IndexError) -> SearchResult {
+        let clock = ContinuousClock()
         var cut = false
         var text = text
         if text.utf8.count > Self.maximumQueryBytes {
@@ -229,6 +257,7 @@ public final class Searcher {
         var masks = [UInt64](repeating: 0, count: n)
         for (g, group) in groups.enumerated() {
             for item in group {
+                if budgetSpent() { return SearchResult(query: "", total: 0, partial: false) }
                 let m = try matches(item)
                 guard m.count > 0 else { continue }
                 let idf = ranking.idf(documentFrequency: m.count, documents: n) * item.boost
@@ -279,7 +308,7 @@ public final class Searcher {
             guard let doc = try reader.storedDocument(Int(d)) else { continue }
             let snippet = snippets.make(doc.body, analyzer: &analyzer)
             result.hits.append(Hit(
-                doc: Int(d), id: doc.id, path: doc.path, title: doc.title, date: doc.date,
+                doc: Int(d), id: doc.id, path: doc.path, url: doc.url, title: doc.title, date: doc.date,
                 score: scores[Int(d)], snippet: snippet.text, highlights: snippet.highlights,
                 duplicates: doc.duplicates))
         }
@@ -352,6 +381,7 @@ public final class Searcher {
         var changed = false
         var words: [String] = []
         for raw in text.split(separator: " ") {
+            if budgetSpent() { return nil }
             let word = String(raw)
             guard word.count >= 3, word.allSatisfy({ $0.isLetter }) else { words.append(word); continue }
             let lower = Array(Lowercaser.lowercase(word).utf8)

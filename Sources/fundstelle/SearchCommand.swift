@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
 
             JSON (--json, one object; with --batch one per line)
               {"query", "total", "partial", "took_ms",
-               "hits": [{"id", "path", "title", "date", "score", "snippet", "highlights",
+               "hits": [{"id", "path", "url", "title", "date", "score", "snippet", "highlights",
                          "duplicates" (only when the page is also at other paths)}],
                "facets" (with --facets): {"site": [[value, count], …], "year": …, "lang": …}}
               "did_you_mean": a corrected query, when there are fewer than 3 hits and one can be made
@@ -107,8 +107,10 @@ struct SearchCommand: ParsableCommand {
         do {
             let filtered = filter.isEmpty ? text : text + " " + filter.joined(separator: " ")
             return try searcher.search(filtered, limit: limit, offset: offset, facets: facets, explain: explain)
-        } catch {
+        } catch .index(let error) {
             throw Failure(error, directory: location.directory)
+        } catch {
+            throw Failure(error.description)
         }
     }
 

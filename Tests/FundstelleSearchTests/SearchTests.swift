@@ -184,6 +184,38 @@ let laws = [
     }
 }
 
+@Suite struct CompletionAndBudgetTests {
+    @Test func completionsCompleteTheLastWordMostFrequentFirst() throws {
+        let docs = laws + [Document(path: "f.html", title: "Pflegegeld", body: "Das Pflegegeld wird monatlich gezahlt.")]
+        try withIndex(docs) { searcher throws in
+            let completions = try searcher.completions(for: "häusliche Pfleg", limit: 3)
+            #expect(completions.first == "häusliche pflegegeld")  // in two documents
+            #expect(Set(completions) == ["häusliche pflegegeld", "häusliche pflegebedürftige", "häusliche pflege"])
+            #expect(try searcher.completions(for: "pflegeg").map { $0 } == ["pflegegeld"])
+            #expect(try searcher.completions(for: "p").isEmpty)  // one letter asks for nothing
+            #expect(try searcher.completions(for: "xyz").isEmpty)
+        }
+    }
+
+    @Test func searchPastItsTimeBudgetStops() throws {
+        try withIndex(laws) { searcher throws in
+            searcher.timeBudget = .zero
+            #expect(throws: SearchError.overTimeBudget(.zero)) { try searcher.search("Hilfe Lebensunterhalt") }
+            searcher.timeBudget = .seconds(10)
+            #expect(try searcher.search("Hilfe Lebensunterhalt").total == 2)
+        }
+    }
+
+    @Test func hitsCarryThePageAddress() throws {
+        let docs = [Document(path: "a.html", title: "Wohngeld", url: "https://www.stadt.example/wohngeld")]
+        try withIndex(docs) { searcher throws in
+            let result = try searcher.search("wohngeld")
+            #expect(result.hits.first?.url == "https://www.stadt.example/wohngeld")
+            #expect(result.json().contains(#""url":"https://www.stadt.example/wohngeld""#))
+        }
+    }
+}
+
 @Suite struct ProximityTests {
     /// Words next to each other in the query's order rank above the same words apart, and
     /// stop words count for it ("was genau sie hat").
