@@ -12,9 +12,13 @@ let package = Package(
         .library(name: "FundstelleAnalysis", targets: ["FundstelleAnalysis"]),
         .library(name: "FundstelleIndex", targets: ["FundstelleIndex"]),
         .library(name: "FundstelleSearch", targets: ["FundstelleSearch"]),
+        .library(name: "FundstelleServer", targets: ["FundstelleServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Only what the server needs: no swift-configuration, no full Foundation.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +35,19 @@ let package = Package(
         .target(name: "FundstelleAnalysis"),
         .target(name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis", "CZlib"], exclude: ["FORMAT.md"]),
         .target(name: "FundstelleSearch", dependencies: ["FundstelleExtract", "FundstelleIndex", "FundstelleAnalysis"]),
+        .target(
+            name: "FundstelleServer",
+            dependencies: [
+                "FundstelleIndex", "FundstelleSearch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.json")]
+        ),
         .executableTarget(
             name: "fundstelle",
             dependencies: [
-                "FundstelleExtract", "FundstelleAnalysis", "FundstelleIndex", "FundstelleSearch",
+                "FundstelleExtract", "FundstelleAnalysis", "FundstelleIndex", "FundstelleSearch", "FundstelleServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,5 +58,12 @@ let package = Package(
         .testTarget(name: "FundstelleIndexTests", dependencies: ["FundstelleIndex", "TestSupport"]),
         .testTarget(name: "FundstelleSearchTests", dependencies: ["FundstelleSearch", "TestSupport"]),
         .testTarget(name: "FundstelleCLITests", dependencies: ["fundstelle", "TestSupport"]),
+        .testTarget(
+            name: "FundstelleServerTests",
+            dependencies: [
+                "FundstelleServer", "FundstelleIndex", "FundstelleExtract", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )

@@ -1,13 +1,14 @@
 import ArgumentParser
 
 @main
-struct Fundstelle: ParsableCommand {
+struct Fundstelle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundstelle",
         abstract: "Full-text search for German social-affairs pages and laws.",
         discussion: """
             Typical use: `fundstelle index` (indexes ./Corpus into ./Index), then
-            `fundstelle search "Hilfe zum Lebensunterhalt"`.
+            `fundstelle search "Hilfe zum Lebensunterhalt"`, or `fundstelle serve` for the
+            search page and the JSON API at http://127.0.0.1:8080/.
 
             EXIT CODES
               0   success (a search that finds nothing is a success too)
@@ -18,7 +19,7 @@ struct Fundstelle: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
-            ExtractCommand.self, AnalyzeCommand.self, StemCommand.self, CheckCommand.self,
+            ExtractCommand.self, AnalyzeCommand.self, StemCommand.self, CheckCommand.self, ServeCommand.self,
         ]
     )
 }
