@@ -111,6 +111,8 @@ public final class Searcher {
         var stems: [[UInt8]]
         var exact: [UInt8]
         var folded: [UInt8]
+        /// Part terms of a compound the index does not know, split at query time; [] otherwise.
+        var parts: [[UInt8]] = []
     }
 
     /// A query item reduced to index terms: a word, or a phrase of stems.
@@ -157,7 +159,8 @@ public final class Searcher {
     private func analyze(_ query: Query) -> AnalyzedQuery {
         var result = AnalyzedQuery()
         var stopGroups: [[Item]] = []
-        for group in query.groups {
+        let groups = query.groups.flatMap(Self.hyphenParts)
+        for group in groups {
             var items: [Item] = []
             var onlyStopWords = true
             for alternative in group {
@@ -175,7 +178,7 @@ public final class Searcher {
             if let item = analyze(alternative).item { result.excluded.append(item) }
         }
         // Proximity looks at the words as typed, stop words too ("was genau sie hat").
-        for group in query.groups where group.count == 1 {
+        for group in groups where group.count == 1 {
             switch analyze(group[0]).item {
             case .word(let w)?: if let stem = w.stems.first { result.sequence.append(stem) }
             case .phrase(let ts)?: result.sequence += ts
@@ -185,7 +188,7 @@ public final class Searcher {
         for group in result.groups {
             for item in group {
                 switch item {
-                case .word(let w), .inField(_, let w), .boosted(.word(let w), _): w.stems.forEach { result.terms.insert($0) }
+                case .word(let w), .inField(_, let w), .boosted(.word(let w), _): (w.stems + w.parts).forEach { result.terms.insert($0) }
                 case .phrase(let ts), .nearPhrase(let ts, _): ts.forEach { result.terms.insert($0) }
                 default: break
                 }
@@ -194,7 +197,56 @@ public final class Searcher {
         return result
     }
 
-    /// One word may give several tokens ("Sozial-Jugendamt"): those become a phrase.
+    /// A group that is one hyphenated word ("Fünf-Tage-Woche") as one group per part, so each
+    /// part is required on its own ("an fünf Tagen in der Woche" matches); proximity still
+    /// ranks the parts standing together first. Other groups stay as they are.
+    static func hyphenParts(_ group: [Query.Alternative]) -> [[Query.Alternative]] {
+        guard group.count == 1, case .word(let word) = group[0] else { return [group] }
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        // Every part a word: dates ("2025-07-03") and ellipses ("Sozial-") stay as they are.
+        guard parts.count >= 2, parts.allSatisfy({ $0.contains(where: \.isLetter) }) else { return [group] }
+        return parts.map { [.word(String($0))] }
+    }
+
+    /// The analyzer that splits a query word the index does not know ("Zuordnungsgrundsätze"
+    /// when no page has it): made on first need from the index's own word frequencies, which
+    /// costs a walk of the dictionary (about 0.5 s on 110,000 pages), then kept.
+    private var splittingAnalyzer: Analyzer?
+    /// Query-time splits made so far, by exact word.
+    private var querySplits: [[UInt8]: [[UInt8]]] = [:]
+
+    /// The part terms of `word` when it matches nothing in the index and the index has no split
+    /// of it, split as the indexer would have; [] when it matches or does not split.
+    private func queryTimeSplit(_ word: Word) -> [[UInt8]] {
+        guard word.exact.count >= SplitTable.minimumLength else { return [] }
+        if let known = querySplits[word.exact] { return known }
+        var parts: [[UInt8]] = []
+        defer { querySplits[word.exact] = parts }
+        var matchesSomething = false
+        for segment in reader.segments where !matchesSomething {
+            for field in Field.text {
+                for stem in word.stems {
+                    if (try? segment.lookup(field, .stem, stem)) != nil || (try? segment.lookup(field, .part, stem)) != nil {
+                        matchesSomething = true
+                    }
+                }
+            }
+        }
+        guard !matchesSomething, (try? splitOf(word.exact).isEmpty) ?? false else { return [] }
+        if splittingAnalyzer == nil {
+            guard let frequencies = try? reader.wordFrequencies() else { return [] }
+            splittingAnalyzer = Analyzer(decompounder: Decompounder(frequencies: frequencies))
+        }
+        var copy = String(decoding: word.exact, as: UTF8.self)
+        _ = copy.withUTF8 { utf8 in
+            splittingAnalyzer!.analyze(utf8) { term in
+                if term.kind == .split { parts = SplitKey.parts(UnsafeRawBufferPointer(term.bytes)) }
+            }
+        }
+        return parts.count >= 2 ? parts : []
+    }
+
+    /// One word may give several tokens ("§27"): those become a phrase.
     private func analyze(_ alternative: Query.Alternative) -> (item: Item?, stop: Bool) {
         var words: [Word] = []
         var allStop = true
@@ -242,7 +294,9 @@ public final class Searcher {
         }
         switch words.count {
         case 0: return (nil, true)
-        case 1: return (.word(words[0]), allStop)
+        case 1:
+            if !allStop { words[0].parts = queryTimeSplit(words[0]) }
+            return (.word(words[0]), allStop)
         default: return (.phrase(words.map { $0.stems[0] }), allStop)
         }
     }
@@ -690,7 +744,7 @@ public final class Searcher {
     /// so "Pflegeeinrichtungen" finds "Einrichtungen der Pflege" below the compound itself.
     private func wordMatches(_ word: Word) throws(IndexError) -> Matches {
         let whole = try spellingMatches(word.stems, kinds: [(.stem, 1), (.part, ranking.partWeight)])
-        let parts = try splitOf(word.exact)
+        let parts = word.parts.isEmpty ? try splitOf(word.exact) : word.parts
         guard parts.count >= 2 else { return whole }
         var all: Matches?
         for part in parts {

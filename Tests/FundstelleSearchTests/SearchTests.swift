@@ -216,6 +216,36 @@ let laws = [
     }
 }
 
+@Suite struct QueryWordTests {
+    @Test func hyphenatedQueryWordRequiresEachPart() throws {
+        let docs = [
+            Document(path: "a.html", title: "Arbeitszeit", body: "Jugendliche dürfen nur an fünf Tagen in der Woche beschäftigt werden."),
+            Document(path: "b.html", title: "Urlaub", body: "Der Urlaub beträgt fünf Wochen."),
+        ]
+        try withIndex(docs) { searcher throws in
+            // Not a phrase: the parts need not stand together, but all must be there.
+            #expect(try searcher.search("Fünf-Tage-Woche").hits.map(\.path) == ["a.html"])
+            #expect(!(try searcher.search("Fünf-Tage-Woche").partial))
+        }
+    }
+
+    @Test func compoundTheIndexNeverSawIsSplitAtQueryTime() throws {
+        let docs = [
+            Document(path: "a.html", title: "Zuordnung", body: "Für die Zuordnung gelten folgende Grundsätze: die Kosten werden zugeordnet."),
+            Document(path: "b.html", title: "Grundsätze", body: "Allgemeine Grundsätze der Zuordnung und der Bewertung."),
+            Document(path: "c.html", title: "Bewertung", body: "Die Bewertung folgt dem Zeitwert."),
+        ]
+        try withIndex(docs) { searcher throws in
+            // No page has "Zuordnungsgrundsätze": its parts are required instead.
+            let result = try searcher.search("Zuordnungsgrundsätze")
+            #expect(Set(result.hits.map(\.path)) == ["a.html", "b.html"])
+            #expect(result.hits.first.map { $0.highlights.count >= 2 } == true)  // the parts light up
+            // A word that matches as it is, is not split.
+            #expect(try searcher.search("Bewertung").hits.map(\.path).sorted() == ["b.html", "c.html"])
+        }
+    }
+}
+
 @Suite struct ProximityTests {
     /// Words next to each other in the query's order rank above the same words apart, and
     /// stop words count for it ("was genau sie hat").
