@@ -17,6 +17,7 @@ struct SearchCommand: ParsableCommand {
               pflege kosten          documents with both words (any inflected or folded form:
                                      "Fachkraefte" finds "Fachkräfte"); when no document has
                                      all words, the best partial matches, most words first
+              Fünf-Tage-Woche        each part required, together or apart (together ranks higher)
               "hilfe zur pflege"     the words next to each other, in this order
               "hilfe pflege"~2       in this order, at most 2 other words between each two
               -pflegegeld            leave out documents with this word (also -"a phrase")
@@ -31,7 +32,8 @@ struct SearchCommand: ParsableCommand {
               date:2024-01..2024-06  a date range; also date:>=2025, date:<2024-07, date:2024
               wohngeld^2             the word counts twice (boosts from 0 to 100)
             Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
-            words stand next to each other, in the order typed, rank higher. A bare * asks for
+            words stand next to each other, in the order typed, rank higher. A compound no page
+            has ("Zuordnungsgrundsätze") is split as the indexer would, and its parts are required. A bare * asks for
             nothing; a query starting with - needs -- before it (fundstelle search -- -x y).
             A query with a mistake still searches what it can read (an unclosed quote runs to the
             end, a stray OR is ignored, parentheses only separate words) and says so: on stderr,
