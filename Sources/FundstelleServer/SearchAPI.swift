@@ -1,6 +1,7 @@
 import FundstelleIndex
 import FundstelleSearch
 import Hummingbird
+import NIOPosix
 
 /// The JSON endpoints: `/search`, `/documents/{id}`, `/suggest`, `/stats`, `/health` and
 /// `/openapi.json`, which describes them all.
@@ -9,19 +10,27 @@ struct SearchAPI: Sendable {
     let configuration: ServerConfiguration
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/search") { request, _ in try search(request) }
+        router.get("/search") { request, _ in try await search(request) }
         router.get("/documents/:id") { request, context in try document(context.parameters.get("id") ?? "") }
-        router.get("/suggest") { request, _ in try suggest(request) }
+        router.get("/suggest") { request, _ in try await suggest(request) }
         router.get("/stats") { _, _ in try stats() }
         router.get("/health") { _, _ in health() }
         router.get("/openapi.json") { _, _ in Responses.body(OpenAPIDocument.text, type: "application/json; charset=utf-8", status: .ok) }
     }
 
     /// `GET /search?q=&limit=&offset=&filter=&explain=&facets=`: the JSON of `fundstelle search --json`.
-    func search(_ request: Request) throws -> Response {
+    func search(_ request: Request) async throws -> Response {
         let params = try SearchParameters(QueryString(request.uri.query), configuration: configuration)
-        let result = try Self.run(params, on: service.current())
+        let snapshot = service.current()
+        let result = try await Self.offload { try Self.run(params, on: snapshot) }
         return Responses.json(result.json())
+    }
+
+    /// Runs CPU-bound work (a search, completions) on NIO's blocking pool, whose queue is
+    /// first come, first served, instead of on the threads that move requests and answers:
+    /// under load every request then waits its turn, and none waits behind the others.
+    static func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await NIOThreadPool.singleton.runIfActive(body)
     }
 
     /// Runs a checked search on a snapshot, turning search errors into problems.
@@ -58,20 +67,20 @@ struct SearchAPI: Sendable {
     }
 
     /// `GET /suggest?q=&limit=`: the query with its last word completed from the index's words.
-    func suggest(_ request: Request) throws -> Response {
+    func suggest(_ request: Request) async throws -> Response {
         let params = try QueryString(request.uri.query)
         let query = params["q"] ?? ""
         guard query.utf8.count <= configuration.maximumQueryBytes else {
             throw ProblemDetails.badParameter("q", "the query has \(query.utf8.count) bytes, at most \(configuration.maximumQueryBytes) are allowed")
         }
         let limit = try SearchParameters.integer(params, "limit", default: 8, in: 0...configuration.maximumLimit)
-        let suggestions: [String]
-        do {
-            suggestions = try service.current().withSearcher { searcher throws(IndexError) in
-                try searcher.completions(for: query, limit: limit)
+        let snapshot = service.current()
+        let suggestions = try await Self.offload { () throws(ProblemDetails) in
+            do {
+                return try snapshot.withSearcher { searcher throws(IndexError) in try searcher.completions(for: query, limit: limit) }
+            } catch {
+                throw ProblemDetails(status: .internalServerError, detail: "the index cannot be read: \(error)")
             }
-        } catch {
-            throw ProblemDetails(status: .internalServerError, detail: "the index cannot be read: \(error)")
         }
         var w = JSONWriter()
         w.beginObject()

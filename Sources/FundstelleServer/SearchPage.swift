@@ -11,13 +11,13 @@ struct SearchPage: Sendable {
     static let facetTitles = ["site": "Bereich", "year": "Jahr", "lang": "Sprache"]
 
     func register(on router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in page(request) }
+        router.get("/") { request, _ in await page(request) }
         router.get("/dokument/:id") { _, context in documentPage(context.parameters.get("id") ?? "") }
     }
 
     /// The form, and for a query its hits, facets, "did you mean" and page links. A bad
     /// parameter gives the page with the message (status 400), not a problem document.
-    func page(_ request: Request) -> Response {
+    func page(_ request: Request) async -> Response {
         let params: SearchParameters
         let page: Int
         do throws(ProblemDetails) {
@@ -31,11 +31,14 @@ struct SearchPage: Sendable {
             return Responses.html(layout(query: "", body: message(error.detail)), status: error.status)
         }
         guard !params.query.isEmpty else { return Responses.html(layout(query: "", body: intro())) }
-        do throws(ProblemDetails) {
-            let result = try SearchAPI.run(params, on: service.current())
+        let snapshot = service.current()
+        do {
+            let result = try await SearchAPI.offload { try SearchAPI.run(params, on: snapshot) }
             return Responses.html(layout(query: params.query, body: results(result, params, page: page)))
-        } catch {
+        } catch let error as ProblemDetails {
             return Responses.html(layout(query: params.query, body: message(error.detail)), status: error.status)
+        } catch {
+            return Responses.html(layout(query: params.query, body: message("\(error)")), status: .internalServerError)
         }
     }
 
