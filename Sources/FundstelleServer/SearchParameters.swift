@@ -22,6 +22,7 @@ struct SearchParameters: Sendable {
         facets = try Self.flag(params, "facets", default: defaultFacets)
         filters = []
         for value in params.all("filter") {
+            guard !value.trimmingSpaces.isEmpty else { throw .badParameter("filter", "the value is empty; give NAME:VALUE, e.g. year:2024") }
             for f in value.split(separator: ",").map({ String($0).trimmingSpaces }) where !f.isEmpty {
                 guard let colon = f.firstIndex(of: ":"), Query.metaNames.contains(String(f[..<colon])),
                       f.index(after: colon) < f.endIndex, !f.contains(" ") else {
@@ -42,11 +43,12 @@ struct SearchParameters: Sendable {
         return n
     }
 
+    /// `true` or `false`, as the OpenAPI document's booleans are written.
     static func flag(_ params: QueryString, _ name: String, default value: Bool) throws(ProblemDetails) -> Bool {
         guard let text = params[name] else { return value }
-        switch text.lowercased() {
-        case "", "1", "true", "yes", "on": return true
-        case "0", "false", "no", "off": return false
+        switch text {
+        case "true": return true
+        case "false": return false
         default: throw .badParameter(name, "'\(text)' is not true or false")
         }
     }

@@ -87,7 +87,7 @@ extension Data {
 @Suite struct ServerTests {
     @Test func searchAnswersLikeTheCommandLineAndMatchesTheSpec() async throws {
         try await withServer { client, _, _, _ in
-            let response = try await client.execute(uri: "/search?q=Fachkraefte+Pflege&explain=true&facets=1", method: .get)
+            let response = try await client.execute(uri: "/search?q=Fachkraefte+Pflege&explain=true&facets=true", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
             let json = try checkedJSON(response, path: "/search")
@@ -123,8 +123,8 @@ extension Data {
         try await withServer { client, _, _, _ in
             for (uri, parameter) in [
                 ("/search", "q"), ("/search?q=+", "q"), ("/search?q=a&limit=101", "limit"), ("/search?q=a&limit=zehn", "limit"),
-                ("/search?q=a&offset=-1", "offset"), ("/search?q=a&explain=vielleicht", "explain"),
-                ("/search?q=a&filter=farbe:rot", "filter"), ("/search?q=%ZZ", "q"),
+                ("/search?q=a&offset=-1", "offset"), ("/search?q=a&explain=vielleicht", "explain"), ("/search?q=a&facets=", "facets"), ("/search?q=a&explain=1", "explain"),
+                ("/search?q=a&filter=farbe:rot", "filter"), ("/search?q=a&filter=", "filter"), ("/search?q=%ZZ", "q"),
                 ("/search?q=" + String(repeating: "a", count: 4097), "q"), ("/documents/xyz", "id"),
                 ("/suggest?q=pf&limit=1000", "limit"),
             ] {
