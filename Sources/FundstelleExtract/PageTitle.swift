@@ -94,6 +94,35 @@ enum PageTitle {
     /// site's name contains it, else the Open Graph title, else the `<title>`, each without a
     /// site suffix; the h1 when nothing else is there.
     static func choose(title: String, socialTitle: String, firstHeading: String?, contentHeading: String? = nil) -> String {
+        let chosen = chooseHeadline(title: withoutDatePrefix(title), socialTitle: withoutDatePrefix(socialTitle),
+                                    firstHeading: firstHeading, contentHeading: contentHeading)
+        // "Home", "Startseite", "Blog": the name of a kind of page, not of this one.
+        if genericTitles.contains(String(decoding: Boilerplate.lowercasedBytes(chosen), as: UTF8.self)),
+           let h1 = contentHeading ?? firstHeading, h1.count >= 3, h1 != chosen {
+            return h1
+        }
+        return chosen
+    }
+
+    private static let genericTitles: Set<String> = [
+        "home", "startseite", "start", "willkommen", "herzlich willkommen", "index", "blog", "news", "aktuelles",
+    ]
+
+    /// `title` without a leading date and separator ("08.11.2021 | Online-Fachtag …"), which
+    /// some sites put first.
+    static func withoutDatePrefix(_ title: String) -> String {
+        for separator in [" | ", " – ", " - ", ": "] {
+            guard let r = firstRange(of: separator, in: title) else { continue }
+            let head = title[..<r.lowerBound]
+            if head.count >= 4, head.allSatisfy({ $0.isNumber || $0 == "." || $0 == "/" || $0 == "-" }),
+               head.contains(where: \.isNumber), title[r.upperBound...].contains(where: \.isLetter) {
+                return String(title[r.upperBound...])
+            }
+        }
+        return title
+    }
+
+    private static func chooseHeadline(title: String, socialTitle: String, firstHeading: String?, contentHeading: String?) -> String {
         let parts = split(title)
         let stripped = parts?.headline ?? title
         // The site's name, as the <title> revealed it, comes off the Open Graph title too.
@@ -104,9 +133,22 @@ enum PageTitle {
         }
         social = withoutSiteSuffix(social)
         let isSiteName = { (h1: String) in parts.map { containsIgnoringCase($0.site, h1) } ?? false }
+        // …unless the title only ends with it, after a separator: then the h1 is the site's name
+        // ("Need for Speed – Insubordinantes Denken" with the blog's name as its first h1).
+        let endsTitle = { (h1: String) in
+            separators.contains { plain(title).reversed().starts(with: plain($0 + h1).reversed()) } && !containsIgnoringCase(social, h1)
+        }
         if let h1 = firstHeading, h1.count >= 3,
-           containsIgnoringCase(stripped, h1) || containsIgnoringCase(social, h1) {
+           containsIgnoringCase(stripped, h1) || containsIgnoringCase(social, h1), !endsTitle(h1) {
             return h1
+        }
+        // The h1 says the headline and goes on ("… Kapazität" in the <title>, "… Kapazität in
+        // Tennessee" in the h1): the sites shorten the <title>, not the h1.
+        for headline in [social, stripped] where headline.count >= 12 {
+            if let h1 = contentHeading ?? firstHeading, h1.count > headline.count, h1.count <= 2 * headline.count,
+               plain(h1).starts(with: plain(headline)) {
+                return h1
+            }
         }
         // The headline of the content: the page's own words for what it is ("Eignet sich eine
         // Wärmepumpe im Altbau?" where the <title> says "Wärmepumpe im Altbau"), unless it is

@@ -23,6 +23,16 @@ import Testing
         #expect(PageTitle.choose(title: "Startseite", socialTitle: "Elterngeld beantragen - Stadt Ulm", firstHeading: nil)
                 == "Elterngeld beantragen")
         #expect(PageTitle.choose(title: "", socialTitle: "", firstHeading: "Kindergeld") == "Kindergeld")
+        // The h1 goes on where the title stops: the title was shortened.
+        #expect(PageTitle.choose(title: "Neue Kita in der Weststadt eröffnet - Stadt Ulm", socialTitle: "",
+                                 firstHeading: "Neue Kita in der Weststadt eröffnet mit 80 Plätzen") == "Neue Kita in der Weststadt eröffnet mit 80 Plätzen")
+        // An h1 that only the end of the title repeats is the site's name.
+        #expect(PageTitle.choose(title: "Need for Speed – Insubordinantes Denken", socialTitle: "Need for Speed",
+                                 firstHeading: "Insubordinantes Denken") == "Need for Speed")
+        // A date in front is not the headline; "Home" is no page's name.
+        #expect(PageTitle.choose(title: "08.11.2021 | Online-Fachtag zum Intersex Day: Regenbogenportal", socialTitle: "",
+                                 firstHeading: "Online-Fachtag zum Intersex Day") == "Online-Fachtag zum Intersex Day")
+        #expect(PageTitle.choose(title: "Home", socialTitle: "", firstHeading: "Time to say goodbye.") == "Time to say goodbye.")
     }
 
     @Test func pageTitleFromMarkup() throws {
