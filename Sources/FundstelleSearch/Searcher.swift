@@ -347,8 +347,9 @@ public final class Searcher {
         }
         let partial = complete == 0
         if !partial { candidates.removeAll { masks[Int($0)] != all } }
-        // Most groups matched first (only differs when partial), then score, then document order.
-        candidates.sort { x, y in
+        // Most groups matched first (only differs when partial), then score, then document order;
+        // only as far as proximity and the page look.
+        candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
             let cx = masks[Int(x)].nonzeroBitCount, cy = masks[Int(y)].nonzeroBitCount
             if cx != cy { return cx > cy }
             let sx = scores[Int(x)], sy = scores[Int(y)]

@@ -409,3 +409,21 @@ let laws = [
         }
     }
 }
+
+@Suite struct SortPrefixTests {
+    @Test func prefixIsTheFullSortsPrefix() {
+        var rng = SplitMix64(seed: 11)
+        for n in [0, 1, 5, 99, 1000] {
+            for k in [0, 1, 10, 100] {
+                let values = (0..<n).map { _ in Int.random(in: 0..<50, using: &rng) * 1000 + Int.random(in: 0..<1000, using: &rng) }
+                // Ties broken by value's last digits, as the searcher breaks them by document.
+                let order = { (a: Int, b: Int) in a / 1000 != b / 1000 ? a / 1000 > b / 1000 : a < b }
+                var partial = values
+                partial.sortPrefix(k, by: order)
+                let full = values.sorted(by: order)
+                #expect(Array(partial.prefix(k)) == Array(full.prefix(k)), "n \(n), k \(k)")
+                #expect(partial.sorted() == values.sorted())  // nothing lost or doubled
+            }
+        }
+    }
+}
