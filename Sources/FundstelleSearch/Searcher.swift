@@ -702,6 +702,12 @@ public final class Searcher {
         _ perField: (Field, SegmentReader, (Int, Float) -> Void) throws(IndexError) -> Void
     ) throws(IndexError) -> Matches {
         var result = Matches()
+        // The buffers are moved into locals for the loop: the closure below runs per posting,
+        // and a stored property written there pays a dynamic exclusivity check each time.
+        var scratch = self.scratch, touched = self.touched
+        self.scratch = []
+        self.touched = []
+        defer { (self.scratch, self.touched) = (scratch, touched) }
         for (s, segment) in reader.segments.enumerated() {
             if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
             touched.removeAll(keepingCapacity: true)
@@ -717,6 +723,8 @@ public final class Searcher {
             }
             touched.sort()
             let base = Int32(reader.bases[s])
+            result.docs.reserveCapacity(result.docs.count + touched.count)
+            result.weights.reserveCapacity(result.weights.count + touched.count)
             for doc in touched {
                 result.docs.append(base + doc)
                 result.weights.append(scratch[Int(doc)])
