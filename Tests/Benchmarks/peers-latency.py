@@ -41,9 +41,12 @@ def extract_all(binary, root):
             yield from docs
 
 
+def german():
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("german")).build())
+
+
 def build(binary, dump, path):
-    analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-                .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("german")).build())
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("path", stored=True, tokenizer_name="raw")
     sb.add_text_field("title", tokenizer_name="de")
@@ -51,7 +54,7 @@ def build(binary, dump, path):
     sb.add_text_field("lang", tokenizer_name="raw")
     schema = sb.build()
     index = tantivy.Index(schema, path=path)
-    index.register_tokenizer("de", analyzer)
+    index.register_tokenizer("de", german())
     writer = index.writer(heap_size=512_000_000)
     n = 0
     started = time.time()
@@ -92,10 +95,8 @@ def main():
     keep = sys.argv[sys.argv.index("--keep-index") + 1] if "--keep-index" in sys.argv else None
     path = keep or tempfile.mkdtemp(prefix="fundstelle-tantivy-")
     if keep and os.path.exists(os.path.join(keep, "meta.json")):
-        analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
-                    .filter(tantivy.Filter.lowercase()).filter(tantivy.Filter.stemmer("german")).build())
         index = tantivy.Index.open(keep)
-        index.register_tokenizer("de", analyzer)
+        index.register_tokenizer("de", german())
         schema = index.schema
     else:
         os.makedirs(path, exist_ok=True)
