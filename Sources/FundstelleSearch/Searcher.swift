@@ -220,6 +220,7 @@ public final class Searcher {
     private func queryTimeSplit(_ word: Word) -> [[UInt8]] {
         guard word.exact.count >= SplitTable.minimumLength else { return [] }
         if let known = querySplits[word.exact] { return known }
+        if querySplits.count >= 10_000 { querySplits.removeAll() }  // a server's searcher lives long
         var parts: [[UInt8]] = []
         defer { querySplits[word.exact] = parts }
         var matchesSomething = false
