@@ -111,8 +111,6 @@ public final class Searcher {
         var stems: [[UInt8]]
         var exact: [UInt8]
         var folded: [UInt8]
-        /// Part terms of a compound the index does not know, split at query time; [] otherwise.
-        var parts: [[UInt8]] = []
     }
 
     /// A query item reduced to index terms: a word, or a phrase of stems.
@@ -188,7 +186,7 @@ public final class Searcher {
         for group in result.groups {
             for item in group {
                 switch item {
-                case .word(let w), .inField(_, let w), .boosted(.word(let w), _): (w.stems + w.parts).forEach { result.terms.insert($0) }
+                case .word(let w), .inField(_, let w), .boosted(.word(let w), _): w.stems.forEach { result.terms.insert($0) }
                 case .phrase(let ts), .nearPhrase(let ts, _): ts.forEach { result.terms.insert($0) }
                 default: break
                 }
@@ -215,36 +213,27 @@ public final class Searcher {
     /// Query-time splits made so far, by exact word.
     private var querySplits: [[UInt8]: [[UInt8]]] = [:]
 
-    /// The part terms of `word` when it matches nothing in the index and the index has no split
-    /// of it, split as the indexer would have; [] when it matches or does not split.
-    private func queryTimeSplit(_ word: Word) -> [[UInt8]] {
-        guard word.exact.count >= SplitTable.minimumLength else { return [] }
-        if let known = querySplits[word.exact] { return known }
+    /// The part terms of a word (exact, lower-cased) split as the indexer would have split it,
+    /// [] when it does not split. For a word that matches nothing and that the index has no
+    /// split of (`wordMatches` asks only then).
+    private func queryTimeSplit(_ exact: [UInt8]) -> [[UInt8]] {
+        guard exact.count >= SplitTable.minimumLength else { return [] }
+        if let known = querySplits[exact] { return known }
         if querySplits.count >= 10_000 { querySplits.removeAll() }  // a server's searcher lives long
-        var parts: [[UInt8]] = []
-        defer { querySplits[word.exact] = parts }
-        var matchesSomething = false
-        for segment in reader.segments where !matchesSomething {
-            for field in Field.text {
-                for stem in word.stems {
-                    if (try? segment.lookup(field, .stem, stem)) != nil || (try? segment.lookup(field, .part, stem)) != nil {
-                        matchesSomething = true
-                    }
-                }
-            }
-        }
-        guard !matchesSomething, (try? splitOf(word.exact).isEmpty) ?? false else { return [] }
         if splittingAnalyzer == nil {
             guard let frequencies = try? reader.wordFrequencies() else { return [] }
             splittingAnalyzer = Analyzer(decompounder: Decompounder(frequencies: frequencies))
         }
-        var copy = String(decoding: word.exact, as: UTF8.self)
+        var parts: [[UInt8]] = []
+        var copy = String(decoding: exact, as: UTF8.self)
         _ = copy.withUTF8 { utf8 in
             splittingAnalyzer!.analyze(utf8) { term in
                 if term.kind == .split { parts = SplitKey.parts(UnsafeRawBufferPointer(term.bytes)) }
             }
         }
-        return parts.count >= 2 ? parts : []
+        if parts.count < 2 { parts = [] }
+        querySplits[exact] = parts
+        return parts
     }
 
     /// One word may give several tokens ("§27"): those become a phrase.
@@ -295,9 +284,7 @@ public final class Searcher {
         }
         switch words.count {
         case 0: return (nil, true)
-        case 1:
-            if !allStop { words[0].parts = queryTimeSplit(words[0]) }
-            return (.word(words[0]), allStop)
+        case 1: return (.word(words[0]), allStop)
         default: return (.phrase(words.map { $0.stems[0] }), allStop)
         }
     }
@@ -359,7 +346,15 @@ public final class Searcher {
         try rerankByProximity(&candidates, scores: &scores, masks: masks, sequence: query.sequence, needed: offset + limit)
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
         if facets { result.facets = try countFacets(candidates) }
-        let snippets = SnippetMaker(terms: query.terms, length: snippetLength)
+        // The parts of a compound split at query time light up too.
+        var terms = query.terms
+        for group in query.groups {
+            for item in group {
+                if case .word(let w) = item, let parts = querySplits[w.exact] { terms.formUnion(parts) }
+                if case .boosted(.word(let w), _) = item, let parts = querySplits[w.exact] { terms.formUnion(parts) }
+            }
+        }
+        let snippets = SnippetMaker(terms: terms, length: snippetLength)
         for d in candidates.dropFirst(offset).prefix(limit) {
             guard let doc = try reader.storedDocument(Int(d)) else { continue }
             let snippet = snippets.make(doc.body, analyzer: &analyzer)
@@ -754,7 +749,9 @@ public final class Searcher {
     /// so "Pflegeeinrichtungen" finds "Einrichtungen der Pflege" below the compound itself.
     private func wordMatches(_ word: Word) throws(IndexError) -> Matches {
         let whole = try spellingMatches(word.stems, kinds: [(.stem, 1), (.part, ranking.partWeight)])
-        let parts = word.parts.isEmpty ? try splitOf(word.exact) : word.parts
+        var parts = try splitOf(word.exact)
+        // A compound no page has ("Zuordnungsgrundsätze"): split it now, as the indexer would.
+        if parts.isEmpty, whole.count == 0, fieldRestriction == Field.text { parts = queryTimeSplit(word.exact) }
         guard parts.count >= 2 else { return whole }
         var all: Matches?
         for part in parts {
