@@ -750,17 +750,60 @@ public final class Searcher {
     private func wordMatches(_ word: Word) throws(IndexError) -> Matches {
         let whole = try spellingMatches(word.stems, kinds: [(.stem, 1), (.part, ranking.partWeight)])
         var parts = try splitOf(word.exact)
-        // A compound no page has ("Zuordnungsgrundsätze"): split it now, as the indexer would.
-        if parts.isEmpty, whole.count == 0, fieldRestriction == Field.text { parts = queryTimeSplit(word.exact) }
-        guard parts.count >= 2 else { return whole }
         var all: Matches?
-        for part in parts {
-            let m = try spellingMatches([part], kinds: [(.stem, 1), (.part, 1)])
-            all = all.map { Matches.intersection($0, m) } ?? m
+        if parts.isEmpty, whole.count == 0, fieldRestriction == Field.text {
+            // A compound no page has ("Zuordnungsgrundsätze"): split it now, as the indexer
+            // would, and find its parts standing near each other ("Grundsätze der Zuordnung").
+            parts = queryTimeSplit(word.exact)
+            guard parts.count >= 2 else { return whole }
+            all = try nearMatches(parts, window: Self.partWindow)
+        } else {
+            guard parts.count >= 2 else { return whole }
+            for part in parts {
+                let m = try spellingMatches([part], kinds: [(.stem, 1), (.part, 1)])
+                all = all.map { Matches.intersection($0, m) } ?? m
+            }
         }
         guard var together = all else { return whole }
         for k in together.weights.indices { together.weights[k] *= ranking.partWeight / Float(parts.count) }
         return Matches.union(whole, together)
+    }
+
+    /// Most positions between the parts of a compound split at query time: about a sentence.
+    /// (Measured: 8 cost known-item MRR 0.002 and XQuAD 0.002; 20 keeps both and takes back
+    /// the four boilerplate strings that matched pages holding the parts far apart.)
+    static let partWindow: Int32 = 20
+
+    /// Documents where every one of `terms` (as a word or as a compound's part) stands within
+    /// `window` positions of the first, in one field, in any order; the weight counts such
+    /// places. Reads the terms' positions into per-document lists: meant for the rare query
+    /// word the index does not know, not for every word.
+    private func nearMatches(_ terms: [[UInt8]], window: Int32) throws(IndexError) -> Matches {
+        try collect { (field, segment, add) throws(IndexError) in
+            var perTerm: [[Int: [Int32]]] = []
+            var positions: [Int32] = []
+            for term in terms {
+                var docs: [Int: [Int32]] = [:]
+                for kind in [TermKind.stem, .part] {
+                    guard let info = try segment.lookup(field, kind, term) else { continue }
+                    var cursor = try segment.postings(info, positions: true)
+                    while try cursor.next() {
+                        try cursor.readPositions(into: &positions)
+                        docs[cursor.doc, default: []] += positions
+                    }
+                }
+                guard !docs.isEmpty else { return }
+                perTerm.append(docs)
+            }
+            let fewest = perTerm.indices.min { perTerm[$0].count < perTerm[$1].count }!
+            for doc in perTerm[fewest].keys {
+                guard let anchors = perTerm[0][doc] else { continue }
+                let others = perTerm.dropFirst().compactMap { $0[doc] }
+                guard others.count == terms.count - 1 else { continue }
+                let places = anchors.filter { p in others.allSatisfy { list in list.contains { abs($0 - p) <= window } } }.count
+                if places > 0 { add(doc, Float(places)) }
+            }
+        }
     }
 
     /// The part terms of `word` as the index split it, [] when it did not.

@@ -234,9 +234,11 @@ let laws = [
             Document(path: "a.html", title: "Zuordnung", body: "Für die Zuordnung gelten folgende Grundsätze: die Kosten werden zugeordnet."),
             Document(path: "b.html", title: "Grundsätze", body: "Allgemeine Grundsätze der Zuordnung und der Bewertung."),
             Document(path: "c.html", title: "Bewertung", body: "Die Bewertung folgt dem Zeitwert."),
+            // Both parts, but far apart: not what the compound means.
+            Document(path: "d.html", title: "Verfahren", body: "Die Zuordnung erfolgt jährlich durch das Amt, das die Listen führt, prüft, ergänzt, veröffentlicht und allen Beteiligten in der Stadt und im Landkreis rechtzeitig vor Beginn des neuen Jahres zusendet; Grundsätze gibt es keine."),
         ]
         try withIndex(docs) { searcher throws in
-            // No page has "Zuordnungsgrundsätze": its parts are required instead.
+            // No page has "Zuordnungsgrundsätze": its parts are required instead, near each other.
             let result = try searcher.search("Zuordnungsgrundsätze")
             #expect(Set(result.hits.map(\.path)) == ["a.html", "b.html"])
             #expect(result.hits.first.map { $0.highlights.count >= 2 } == true)  // the parts light up
