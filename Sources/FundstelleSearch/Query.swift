@@ -84,24 +84,64 @@ public struct Query: Sendable, Equatable {
     /// 1); the query still searches what it could read.
     public var warnings: [String] = []
 
-    /// Parses query text. Never fails: an unclosed quote runs to the end, a stray `OR` or `-`
-    /// is ignored, parentheses only separate words; each such repair adds a warning.
+    /// Parses query text. Never fails: an unclosed quote runs to the end, a stray `OR`, `-` or
+    /// `)` is ignored, an unclosed `(` closes at the end; each such repair adds a warning.
+    ///
+    /// Words are required (AND), `OR` joins its neighbours and binds tighter, `-` leaves out,
+    /// and parentheses group: `(hilfe pflege) OR wohngeld`. The result is in conjunctive form
+    /// (each group one required choice), so a group inside an OR is multiplied out:
+    /// (a b) OR c → (a OR c) (b OR c).
     public static func parse(_ text: String) -> Query {
         var query = Query()
-        var joinNext = false
-        var lastWasRequired = false  // OR joins only two required items
+        var parser = Parser(tokens: scan(text, warnings: &query.warnings))
+        let tree = parser.sequence(depth: 0)
+        query.warnings += parser.warnings
+        var excluded: [Alternative] = []
+        query.groups = conjunctive(tree, excluded: &excluded, warnings: &query.warnings)
+        query.excluded = excluded
+        return query
+    }
+
+    /// Deepest nesting of parentheses read as groups; deeper ones only separate words.
+    static let maximumDepth = 100
+    /// Most groups multiplying out an OR of groups may make before it is read more loosely.
+    static let maximumClauses = 64
+
+    /// A query read into its structure, before it is brought into conjunctive form.
+    indirect enum Node {
+        case item(Alternative)
+        case all([Node])
+        case any([Node])
+        case not(Node, position: Int)
+    }
+
+    enum Token {
+        case item(Alternative, negated: Bool)
+        case or(position: Int)
+        case open(negated: Bool, position: Int)
+        case close(position: Int)
+    }
+
+    /// The query text as words, phrases, `OR` and parentheses (positions count characters from 1).
+    static func scan(_ text: String, warnings: inout [String]) -> [Token] {
+        var tokens: [Token] = []
         var scalars = Array(text.unicodeScalars)
         scalars.append(" ")
         var i = 0
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
         while i < scalars.count {
             if isSpace(scalars[i]) { i += 1; continue }
+            if scalars[i] == ")" { tokens.append(.close(position: i + 1)); i += 1; continue }
             var negated = false
             if scalars[i] == "-", i + 1 < scalars.count, !isSpace(scalars[i + 1]) {
                 negated = true
                 i += 1
             }
-            let item: Alternative
+            if scalars[i] == "(" {
+                tokens.append(.open(negated: negated, position: i + 1))
+                i += 1
+                continue
+            }
             if scalars[i] == "\"" || scalars[i] == "„" || scalars[i] == "“" {
                 let opening = i
                 i += 1
@@ -111,7 +151,7 @@ public struct Query: Sendable, Equatable {
                     i += 1
                 }
                 if i >= scalars.count {  // no closing quote before the end
-                    query.warnings.append("unclosed quote at position \(opening + 1): the phrase runs to the end")
+                    warnings.append("unclosed quote at position \(opening + 1): the phrase runs to the end")
                 }
                 i += 1
                 // "…"~N: a slop of N words.
@@ -127,48 +167,137 @@ public struct Query: Sendable, Equatable {
                 }
                 let words = String(phrase).split(whereSeparator: { $0.isWhitespace }).map(String.init)
                 guard !words.isEmpty else { continue }
-                item = words.count == 1 ? .word(words[0]) : slop > 0 ? .nearPhrase(words, slop) : .phrase(words)
-            } else {
-                var word = String.UnicodeScalarView()
-                while i < scalars.count, !isSpace(scalars[i]) {
-                    word.append(scalars[i])
-                    i += 1
+                let item: Alternative = words.count == 1 ? .word(words[0]) : slop > 0 ? .nearPhrase(words, slop) : .phrase(words)
+                tokens.append(.item(item, negated: negated))
+                continue
+            }
+            // A word runs to the next space, or to a ")" that closes a group ("(a b)"), not
+            // one of its own ("Bürger(innen)").
+            let start = i
+            var word = String.UnicodeScalarView()
+            var opened = 0
+            while i < scalars.count, !isSpace(scalars[i]) {
+                if scalars[i] == "(" { opened += 1 }
+                if scalars[i] == ")" {
+                    if opened == 0 { break }
+                    opened -= 1
                 }
-                let w = String(word)
-                if w == "OR" && !negated {
-                    if !lastWasRequired || joinNext {
-                        query.warnings.append("OR at position \(i - 1) has no word before it: ignored")
+                word.append(scalars[i])
+                i += 1
+            }
+            let w = String(word)
+            if w == "OR" && !negated {
+                tokens.append(.or(position: start + 1))
+                continue
+            }
+            guard let parsed = Self.word(w) else { continue }
+            tokens.append(.item(parsed, negated: negated))
+        }
+        return tokens
+    }
+
+    /// Reads tokens into a tree, repairing what is out of place.
+    struct Parser {
+        var tokens: [Token]
+        var at = 0
+        var warnings: [String] = []
+
+        /// Items up to a `)` that closes this depth, or the end.
+        mutating func sequence(depth: Int) -> Node {
+            var children: [Node] = []
+            while at < tokens.count {
+                switch tokens[at] {
+                case .close(let position):
+                    if depth > 0 { return .all(children) }
+                    warnings.append("')' at position \(position) closes nothing: ignored")
+                    at += 1
+                case .or(let position):
+                    at += 1
+                    guard let last = children.last, !Self.isNegation(last) else {
+                        warnings.append("OR at position \(position) has no word before it: ignored")
+                        continue
                     }
-                    joinNext = lastWasRequired
-                    continue
-                }
-                guard let parsed = Self.word(w) else { continue }
-                item = parsed
-            }
-            lastWasRequired = !negated
-            if negated {
-                query.excluded.append(item)
-            } else if joinNext {
-                query.groups[query.groups.count - 1].append(item)
-            } else {
-                query.groups.append([item])
-            }
-            joinNext = false
-        }
-        if joinNext { query.warnings.append("OR at the end has no word after it: ignored") }
-        var depth = 0
-        for (position, scalar) in text.unicodeScalars.enumerated() {
-            if scalar == "(" { depth += 1 }
-            if scalar == ")" {
-                depth -= 1
-                if depth < 0 {
-                    query.warnings.append("')' at position \(position + 1) closes nothing: parentheses only separate words")
-                    depth = 0
+                    guard let next = unary(depth: depth) else {
+                        warnings.append("OR at the end has no word after it: ignored")
+                        continue
+                    }
+                    if Self.isNegation(next) {  // "a OR -b": a, and without b
+                        children.append(next)
+                        continue
+                    }
+                    if case .any(let choices) = last {
+                        children[children.count - 1] = .any(choices + [next])
+                    } else {
+                        children[children.count - 1] = .any([last, next])
+                    }
+                default:
+                    if let node = unary(depth: depth) { children.append(node) }
                 }
             }
+            return .all(children)
         }
-        if depth > 0 { query.warnings.append("\(depth) '(' not closed: parentheses only separate words") }
-        return query
+
+        /// One item or one group in parentheses (negated or not); nil at a `)`, an `OR` or the end.
+        mutating func unary(depth: Int) -> Node? {
+            guard at < tokens.count else { return nil }
+            switch tokens[at] {
+            case .item(let item, let negated):
+                at += 1
+                return negated ? .not(.item(item), position: 0) : .item(item)
+            case .open(let negated, let position):
+                at += 1
+                let inner: Node
+                if depth >= Query.maximumDepth {
+                    inner = .all([])  // too deep: what follows reads as if the "(" were not there
+                } else {
+                    inner = sequence(depth: depth + 1)
+                    if at < tokens.count, case .close = tokens[at] {
+                        at += 1
+                    } else {
+                        warnings.append("'(' at position \(position) is not closed: closed at the end")
+                    }
+                }
+                return negated ? .not(inner, position: position) : inner
+            case .or, .close:
+                return nil
+            }
+        }
+
+        static func isNegation(_ node: Node) -> Bool {
+            if case .not = node { return true }
+            return false
+        }
+    }
+
+    /// The tree as required groups of alternatives and left-out alternatives.
+    static func conjunctive(_ node: Node, excluded: inout [Alternative], warnings: inout [String]) -> [[Alternative]] {
+        switch node {
+        case .item(let item):
+            return [[item]]
+        case .all(let children):
+            return children.flatMap { conjunctive($0, excluded: &excluded, warnings: &warnings) }
+        case .any(let choices):
+            // (a b) OR c → (a OR c) (b OR c): every way of taking one group from each choice.
+            var clauses: [[Alternative]] = [[]]
+            for choice in choices {
+                let groups = conjunctive(choice, excluded: &excluded, warnings: &warnings)
+                guard !groups.isEmpty else { continue }
+                if clauses.count * groups.count > maximumClauses {
+                    warnings.append("an OR of groups makes more than \(maximumClauses) combinations: any of its words counts")
+                    return [choices.flatMap { conjunctive($0, excluded: &excluded, warnings: &warnings).flatMap { $0 } }]
+                }
+                clauses = clauses.flatMap { clause in groups.map { clause + $0 } }
+            }
+            return clauses == [[]] ? [] : clauses
+        case .not(let inner, let position):
+            var ignored: [Alternative] = []
+            let groups = conjunctive(inner, excluded: &ignored, warnings: &warnings)
+            if groups.count > 1 {
+                warnings.append("-( … ) at position \(position) holds several required words: pages with any of them are left out")
+            }
+            excluded += groups.flatMap { $0 }
+            return []
+        }
     }
 
     /// One bare word of the query: a boost, a field, a path prefix or a prefix, else the word.

@@ -22,6 +22,8 @@ struct SearchCommand: ParsableCommand {
               "hilfe pflege"~2       in this order, at most 2 other words between each two
               -pflegegeld            leave out documents with this word (also -"a phrase")
               pflege OR betreuung    either word; OR binds tighter than AND
+              (hilfe pflege) OR wohngeld
+                                     parentheses group; -( … ) leaves out what is inside
               pflegeeinr*            words that begin so (at most 256 per field and segment)
               wohngelt~  mite~2      words within 1 (or 2) edits, with the same first letter
               title:wohngeld         the word in one field: title:, headings:, body:, description:
@@ -33,11 +35,12 @@ struct SearchCommand: ParsableCommand {
               wohngeld^2             the word counts twice (boosts from 0 to 100)
             Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
             words stand next to each other, in the order typed, rank higher. A compound no page
-            has ("Zuordnungsgrundsätze") is split as the indexer would, and its parts are required. A bare * asks for
-            nothing; a query starting with - needs -- before it (fundstelle search -- -x y).
+            has ("Zuordnungsgrundsätze") is split as the indexer would, and its parts are required,
+            near each other. A bare * asks for nothing; a query starting with - needs -- before
+            it (fundstelle search -- -x y).
             A query with a mistake still searches what it can read (an unclosed quote runs to the
-            end, a stray OR is ignored, parentheses only separate words) and says so: on stderr,
-            or as "warnings" in JSON, each with its position.
+            end, a stray OR or ")" is ignored, an unclosed "(" closes at the end) and says so: on
+            stderr, or as "warnings" in JSON, each with its position.
             Queries longer than 4096 bytes are cut at a space, and required words beyond 64 are
             ignored; the result then says "truncated": true.
 

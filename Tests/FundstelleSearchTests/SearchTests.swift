@@ -174,6 +174,26 @@ let laws = [
         #expect(Query.parse("x OR y z").groups == [[.word("x"), .word("y")], [.word("z")]])
     }
 
+    @Test func parenthesesGroup() throws {
+        // A group inside an OR is multiplied out: (a b) OR c → (a OR c) (b OR c).
+        #expect(Query.parse("(hilfe pflege) OR wohngeld").groups
+                == [[.word("hilfe"), .word("wohngeld")], [.word("pflege"), .word("wohngeld")]])
+        #expect(Query.parse("(pflege OR betreuung) kosten").groups == [[.word("pflege"), .word("betreuung")], [.word("kosten")]])
+        #expect(Query.parse("wohngeld OR (a OR b)").groups == [[.word("wohngeld"), .word("a"), .word("b")]])
+        let left = Query.parse("wohngeld -(miete OR antrag)")
+        #expect(left.groups == [[.word("wohngeld")]] && left.excluded == [.word("miete"), .word("antrag")])
+        // A parenthesis inside a word is the word's ("Bürger(innen)").
+        #expect(Query.parse("Bürger(innen) x").groups == [[.word("Bürger(innen)")], [.word("x")]])
+        // Too many combinations: read as any of the words, and said so.
+        let wide = Query.parse("(a b c d e f g h) OR (i j k l m n o p) OR (q r)")
+        #expect(wide.groups.count == 1 && wide.groups[0].count == 18 && wide.warnings.count == 1)
+        try withIndex(laws) { searcher throws in
+            #expect(Set(try searcher.search("(Wohngeld Mieter) OR Pflegegeld").hits.map(\.path)) == ["c.html", "d.html"])
+            #expect(try searcher.search("(Wohngeld Pflegegeld) OR Straße").hits.map(\.path) == ["e.html"])
+            #expect(Set(try searcher.search("(Wohngeld OR Pflegegeld) erhalten").hits.map(\.path)) == ["c.html", "d.html"])
+        }
+    }
+
     @Test func jsonShape() throws {
         try withIndex(laws) { searcher throws in
             let json = try searcher.search("Wohngeld").json()
@@ -401,8 +421,8 @@ let laws = [
         #expect(unclosed.warnings == ["unclosed quote at position 8: the phrase runs to the end"])
         #expect(Query.parse("OR pflege").warnings == ["OR at position 1 has no word before it: ignored"])
         #expect(Query.parse("pflege OR").warnings == ["OR at the end has no word after it: ignored"])
-        #expect(Query.parse("(pflege").warnings == ["1 '(' not closed: parentheses only separate words"])
-        #expect(Query.parse("pflege)").warnings == ["')' at position 7 closes nothing: parentheses only separate words"])
+        #expect(Query.parse("(pflege").warnings == ["'(' at position 1 is not closed: closed at the end"])
+        #expect(Query.parse("pflege)").warnings == ["')' at position 7 closes nothing: ignored"])
         #expect(Query.parse("(pflege OR betreuung) \"a b\"").warnings.isEmpty)
         try withIndex(laws) { searcher throws in
             let result = try searcher.search("\"Wohngeld erhalten")
