@@ -99,9 +99,15 @@ public struct Query: Sendable, Equatable {
         var excluded: [Alternative] = []
         query.groups = conjunctive(tree, excluded: &excluded, warnings: &query.warnings)
         query.excluded = excluded
+        if query.warnings.count > maximumWarnings {  // 1,000 stray ")" need not be told 1,000 times
+            let more = query.warnings.count - maximumWarnings
+            query.warnings = Array(query.warnings.prefix(maximumWarnings)) + ["and \(more) more repairs of the same kinds"]
+        }
         return query
     }
 
+    /// Most warnings one query reports.
+    static let maximumWarnings = 10
     /// Deepest nesting of parentheses read as groups; deeper ones only separate words.
     static let maximumDepth = 100
     /// Most groups multiplying out an OR of groups may make before it is read more loosely.
