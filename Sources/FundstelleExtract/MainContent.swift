@@ -30,6 +30,8 @@ struct MainContent {
     static let rootShare = 0.85
     /// Share of the prose a `<main>`/`<article>` must hold to be the root.
     static let semanticShare = 0.6
+    /// Share of the prose an element marked `itemprop="articleBody"` must hold to be the root.
+    static let articleBodyShare = 0.2
     /// Below this much prose (visible bytes) a page is a list or form: its body is the root.
     static let minimumProse: Int32 = 200
     /// Pruning may remove at most this share of a page's prose.
@@ -99,6 +101,13 @@ struct MainContent {
             // A <main> is the page's own statement of its content; articles inside it are often
             // boxes of one page (a recipe's ingredients, its steps), so main wins over article.
             var semantic = -1
+            // schema.org's articleBody names the article's text outright: it wins when it holds
+            // a fair share of the prose, even where comments below it hold more (taz.de).
+            for i in 0..<n where !insidePruned[i] && layout.kind[i] == .article
+                && Double(cleanProse[i]) >= Self.articleBodyShare * Double(contentProse)
+                && layout.nodes[i].attributeValue("itemprop").map({ xmlStrcasecmp($0, "articlebody") == 0 }) == true {
+                if semantic < 0 || cleanProse[i] > cleanProse[semantic] { semantic = i }
+            }
             for kind in [PageLayout.Kind.main, .article] where semantic < 0 {
                 for i in 0..<n where !insidePruned[i] && layout.kind[i] == kind {
                     guard Double(cleanProse[i]) >= Self.semanticShare * Double(contentProse) else { continue }

@@ -45,6 +45,19 @@ struct MainContentTests {
         #expect(!document.body.contains("Randspalte"))
     }
 
+    @Test func articleBodyMarkupWinsOverLongerReaderPosts() throws {
+        // The posts below hold most of the page's prose; schema.org's articleBody says which
+        // text is the article.
+        let post = "<li class=\"member\"><p>Ich sehe das ganz anders als die Autorin, denn die Lage ist viel komplizierter, als es in dem Text dargestellt wird, und das sollte man auch sagen.</p></li>"
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <div class="page"><div class="rack"><article itemprop="articleBody"><h1>Wohngeld steigt</h1>
+            <p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p></article></div>
+            <div class="rack"><ul class="thread">\(String(repeating: post, count: 6))</ul></div></div>
+            """))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
+        #expect(!document.body.contains("Ich sehe das ganz anders"))
+    }
+
     @Test func relatedLinksAndFurnitureLinesAreDropped() throws {
         let document = try Fixtures.single(Self.cityPage(content: """
             <article><h1>Wohngeld</h1><p class="date">03.07.2025</p><p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p>
