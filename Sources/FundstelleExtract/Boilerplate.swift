@@ -71,7 +71,7 @@ enum Boilerplate {
     static func isKicker(_ element: xmlNodePtr) -> Bool {
         guard let classes = element.attributeValue("class") else { return false }
         var found = false
-        forEachWord(of: classes, splittingCamelCase: false) { word in
+        forEachWord(of: classes, splittingCamelCase: false) { word, _ in
             if kickerWords.contains(word) { found = true }
             return !found
         }
@@ -109,24 +109,32 @@ enum Boilerplate {
     private static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// The verdict on a class or id attribute: its words (split at spaces, "-", "_" and
-    /// lower-to-upper case changes) against the word lists.
+    /// lower-to-upper case changes) against the word lists. An advertising word in a BEM
+    /// modifier (after "--", as in "TestReport__Section--Ads") says the block has ad slots
+    /// inside, not that it is one. (Other modifiers count: Drupal names types in them,
+    /// "paragraph--type--recommended-articles".)
     static func reason(forNames value: UnsafePointer<UInt8>) -> Reason? {
         var verdict: Reason?
-        forEachWord(of: value, splittingCamelCase: true) { word in
+        forEachWord(of: value, splittingCamelCase: true) { word, inModifier in
+            if inModifier && advertisingWords.contains(word) { return true }
             if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
             return verdict == nil
         }
         return verdict
     }
 
+    private static let advertisingWords = bytesSet(["ad", "ads", "advert", "advertisement", "anzeige", "werbung"])
+
     /// Calls `body` with each lower-cased word of a class or id value (letters and digits, and
     /// any non-ASCII byte; split at everything else, and at lower-to-upper case changes when
-    /// asked) until it returns false.
+    /// asked) until it returns false; also whether the word stands after a "--" in its class
+    /// name (a BEM modifier).
     private static func forEachWord(
-        of value: UnsafePointer<UInt8>, splittingCamelCase: Bool, _ body: ([UInt8]) -> Bool
+        of value: UnsafePointer<UInt8>, splittingCamelCase: Bool, _ body: ([UInt8], Bool) -> Bool
     ) {
         var word: [UInt8] = []
         var previousLower = false
+        var dashes = 0, inModifier = false, wordInModifier = false
         var p = value
         while true {
             let b = p.pointee
@@ -134,12 +142,17 @@ enum Boilerplate {
             let inWord = isUpper || isLower || (b >= 0x30 && b <= 0x39) || (splittingCamelCase && b >= 0x80)
             if !inWord || (splittingCamelCase && isUpper && previousLower) {
                 if !word.isEmpty {
-                    guard body(word) else { return }
+                    guard body(word, wordInModifier) else { return }
                     word.removeAll(keepingCapacity: true)
                 }
             }
             if b == 0 { return }
-            if inWord { word.append(isUpper ? b | 0x20 : b) }
+            if b == 0x2D { dashes += 1; if dashes >= 2 { inModifier = true } } else { dashes = 0 }
+            if b <= 0x20 { inModifier = false }
+            if inWord {
+                if word.isEmpty { wordInModifier = inModifier }
+                word.append(isUpper ? b | 0x20 : b)
+            }
             previousLower = isLower
             p += 1
         }

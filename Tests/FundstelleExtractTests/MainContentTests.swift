@@ -58,6 +58,20 @@ struct MainContentTests {
         #expect(!document.body.contains("Ich sehe das ganz anders"))
     }
 
+    @Test func aBlockWithAdSlotsInsideIsNoAd() throws {
+        // BEM: "--Ads" is a modifier (the section has ad slots), the section is the test report.
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <main><h1>Grill im Test</h1>
+            <section class="TestReport__Section TestReport__Section--Ads"><p>\(Self.paragraph1)</p><div class="ad-slot">Anzeige</div></section>
+            <section class="TestReport__Section TestReport__Section--Ads"><p>\(Self.paragraph2)</p></section>
+            <div class="paragraph--type--recommended-articles"><p>Lesen Sie auch unseren großen Vergleich aller Gasgrills, die wir in diesem Sommer ausführlich getestet haben.</p></div>
+            </main>
+            """))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
+        #expect(!document.body.contains("Anzeige"))
+        #expect(!document.body.contains("Lesen Sie auch"))  // other modifiers still count (Drupal)
+    }
+
     @Test func relatedLinksAndFurnitureLinesAreDropped() throws {
         let document = try Fixtures.single(Self.cityPage(content: """
             <article><h1>Wohngeld</h1><p class="date">03.07.2025</p><p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p>
