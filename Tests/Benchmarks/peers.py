@@ -6,10 +6,11 @@ Every engine gets the same text: what `fundstelle extract --json` takes from eac
 and main text), so the figures compare ranking and analysis, not HTML extraction. Queries are
 the same strings; each engine ranks all documents with any query word (its default OR).
 
-  tantivy   Python package `tantivy`: simple tokenizer, lower-case, German stop words,
-            Snowball German stemmer; BM25 over title and body (QueryParser, lenient).
+  tantivy   Python package `tantivy`: simple tokenizer, lower-case, tantivy's German stop
+            words, Snowball German stemmer; BM25 over title and body (QueryParser, lenient).
   fts5      SQLite FTS5 (Python's sqlite3) with Snowball German (PyStemmer) applied to the
-            text and the query before FTS5 sees them; bm25() ranking, title weighted 2.
+            text and the query before FTS5 sees them, no stop words; bm25() ranking, title
+            weighted 2.
 
 usage: peers.py FUNDSTELLE SHARED_DATA_DIR SOCIAL_DUMP_DIR [--limit-queries N] [--engines tantivy,fts5]
    (pip install tantivy PyStemmer)
@@ -19,7 +20,7 @@ import json, os, re, shutil, sqlite3, subprocess, sys, tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import relevance  # noqa: E402  (the same test sets)
 
-STOP = set("aber alle allem allen aller alles als also am an ander andere anderem anderen anderer anderes anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das dass daß derselbe derselben denselben desselben demselben dieselbe dieselben dasselbe dazu dein deine deinem deinen deiner deines denn derer dessen dich dir du dies diese diesem diesen dieser dieses doch dort durch ein eine einem einen einer eines einig einige einigem einigen einiger einiges einmal er ihn ihm es etwas euer eure eurem euren eurer eures für gegen gewesen hab habe haben hat hatte hatten hier hin hinter ich mich mir ihr ihre ihrem ihren ihrer ihres euch im in indem ins ist jede jedem jeden jeder jedes jene jenem jenen jener jenes jetzt kann kein keine keinem keinen keiner keines können könnte machen man manche manchem manchen mancher manches mein meine meinem meinen meiner meines mit muss musste nach nicht nichts noch nun nur ob oder ohne sehr sein seine seinem seinen seiner seines selbst sich sie ihnen sind so solche solchem solchen solcher solches soll sollte sondern sonst über um und uns unsere unserem unseren unser unseres unter viel vom von vor während war waren warst was weg weil weiter welche welchem welchen welcher welches wenn werde werden wie wieder will wir wird wirst wo wollen wollte würde würden zu zum zur zwar zwischen".split())
+# Stop words: tantivy uses its own German list; FTS5 keeps every word (bm25 weighs them down).
 
 
 def extract(binary, pages_dir):
@@ -49,7 +50,7 @@ def run_tantivy(docs, queries, work):
     import tantivy
     analyzer = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
                 .filter(tantivy.Filter.lowercase())
-                .filter(tantivy.Filter.custom_stopword(sorted(STOP)))
+                .filter(tantivy.Filter.stopword("german"))
                 .filter(tantivy.Filter.stemmer("german"))
                 .build())
     sb = tantivy.SchemaBuilder()
@@ -80,7 +81,7 @@ def run_fts5(docs, queries, work):
     stem = Stemmer.Stemmer("german")
 
     def terms(text):
-        return [stem.stemWord(w) for w in re.findall(r"\w+", text.lower()) if w not in STOP]
+        return [stem.stemWord(w) for w in re.findall(r"\w+", text.lower())]
 
     db = sqlite3.connect(os.path.join(work, "fts5.db"))
     db.execute("CREATE VIRTUAL TABLE pages USING fts5(path UNINDEXED, title, body, tokenize='unicode61 remove_diacritics 0')")
