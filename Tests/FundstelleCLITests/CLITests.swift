@@ -53,18 +53,18 @@ func makeSite(_ root: String) throws {
         <meta name="description" content="Beratung zur Pflege"></head>
         <body><h1>Pflegeberatung im Sozialamt</h1>
         <p>Die Fachkräfte beraten Angehörige zu Pflegeeinrichtungen und zum Pflegegeld.</p></body></html>
-        """.write(toFile: root + "/site/soziales/pflege.html", atomically: true, encoding: .utf8)
+        """.write(toFile: root + "/site/soziales/pflege.html", atomically: false, encoding: .utf8)
     try """
         <html><head><title>Wohngeld</title></head><body><p>Wohngeld hilft beim Wohnen.
         Anträge stellen Sie im Bürgerbüro.</p><script>var pflege = 1;</script></body></html>
-        """.write(toFile: root + "/site/wohngeld.html", atomically: true, encoding: .utf8)
+        """.write(toFile: root + "/site/wohngeld.html", atomically: false, encoding: .utf8)
     try """
         <?xml version="1.0" encoding="UTF-8"?>
         <dokumente><norm doknr="KOPF"><metadaten><jurabk>TestG</jurabk><langue>Testgesetz</langue></metadaten></norm>
         <norm doknr="N1"><metadaten><jurabk>TestG</jurabk><enbez>§ 1</enbez><titel>Pflegegeld</titel></metadaten>
         <textdaten><text format="XML"><Content><P>Pflegebedürftige erhalten Pflegegeld.</P></Content></text></textdaten></norm>
         </dokumente>
-        """.write(toFile: root + "/site/gesetz.xml", atomically: true, encoding: .utf8)
+        """.write(toFile: root + "/site/gesetz.xml", atomically: false, encoding: .utf8)
     try Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x89]).write(to: URL(fileURLWithPath: root + "/site/bild.png"))
 }
 
@@ -242,14 +242,14 @@ func makeSite(_ root: String) throws {
         let site = dir.path + "/mirror/www.stadt.example"
         try fm.createDirectory(atPath: site + "/soziales", withIntermediateDirectories: true)
         let page = "<html><head><title>Wohngeld</title></head><body><h1>Wohngeld</h1><p>Zuschuss zur Miete für Haushalte mit kleinem Einkommen.</p></body></html>"
-        try page.write(toFile: site + "/soziales/wohngeld.html", atomically: true, encoding: .utf8)
-        try page.write(toFile: site + "/soziales/wohngeld-kopie.html", atomically: true, encoding: .utf8)
-        try "<html><body><p>Geheimer Entwurf</p></body></html>".write(toFile: dir.path + "/draussen.html", atomically: true, encoding: .utf8)
+        try page.write(toFile: site + "/soziales/wohngeld.html", atomically: false, encoding: .utf8)
+        try page.write(toFile: site + "/soziales/wohngeld-kopie.html", atomically: false, encoding: .utf8)
+        try "<html><body><p>Geheimer Entwurf</p></body></html>".write(toFile: dir.path + "/draussen.html", atomically: false, encoding: .utf8)
         try fm.createSymbolicLink(atPath: site + "/raus.html", withDestinationPath: "../../draussen.html")
         try "<html><head><meta name=\"robots\" content=\"noindex\"></head><body><p>Intern</p></body></html>"
-            .write(toFile: site + "/intern.html", atomically: true, encoding: .utf8)
+            .write(toFile: site + "/intern.html", atomically: false, encoding: .utf8)
         try "<?xml version=\"1.0\"?><urlset><url><loc>https://www.stadt.example/</loc></url></urlset>"
-            .write(toFile: site + "/sitemap.xml", atomically: true, encoding: .utf8)
+            .write(toFile: site + "/sitemap.xml", atomically: false, encoding: .utf8)
         let index = dir.path + "/idx"
 
         let indexed = try CLI.run(["index", dir.path + "/mirror", "--index", index])
@@ -281,17 +281,17 @@ func makeSite(_ root: String) throws {
         let site = dir.path + "/site"
         try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
         for i in 1...5 {
-            try Self.page("Seite \(i)", "Wohngeld Antrag Nummer \(i) mit Unterlagen.").write(toFile: site + "/p\(i).html", atomically: true, encoding: .utf8)
+            try Self.page("Seite \(i)", "Wohngeld Antrag Nummer \(i) mit Unterlagen.").write(toFile: site + "/p\(i).html", atomically: false, encoding: .utf8)
         }
         let index = dir.path + "/idx"
         #expect(try CLI.run(["index", site, "--index", index]).stdout.contains("Indexed 5 documents"))
         #expect(try CLI.run(["index", site, "--index", index]).stdout.contains("Up to date: 5 files unchanged"))
 
-        try Self.page("Seite 2 neu", "Pflegegeld statt Wohngeld.").write(toFile: site + "/p2.html", atomically: true, encoding: .utf8)
+        try Self.page("Seite 2 neu", "Pflegegeld statt Wohngeld.").write(toFile: site + "/p2.html", atomically: false, encoding: .utf8)
         try FileManager.default.removeItem(atPath: site + "/p3.html")
-        try Self.page("Seite 6", "Kinderzuschlag.").write(toFile: site + "/p6.html", atomically: true, encoding: .utf8)
+        try Self.page("Seite 6", "Kinderzuschlag.").write(toFile: site + "/p6.html", atomically: false, encoding: .utf8)
         // Same bytes, new time: unchanged by its content hash.
-        try Self.page("Seite 4", "Wohngeld Antrag Nummer 4 mit Unterlagen.").write(toFile: site + "/p4.html", atomically: true, encoding: .utf8)
+        try Self.page("Seite 4", "Wohngeld Antrag Nummer 4 mit Unterlagen.").write(toFile: site + "/p4.html", atomically: false, encoding: .utf8)
         let updated = try CLI.run(["index", site, "--index", index])
         #expect(updated.stdout.contains("1 new, 1 changed, 1 removed, 3 unchanged files"), "\(updated.stdout)")
 
