@@ -67,6 +67,13 @@ public struct Query: Sendable, Equatable {
     /// Meta keys `name:value` accepts (filters and facets).
     public static let metaNames: Set<String> = ["date", "year", "lang", "site"]
 
+    /// Whether `text` is one filter as `--filter` and the API's `filter=` take it: NAME:VALUE
+    /// with a meta name (site, year, date, lang), a value, and no space.
+    public static func isFilter(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), metaNames.contains(String(text[..<colon])) else { return false }
+        return text.index(after: colon) < text.endIndex && !text.contains(" ")
+    }
+
     /// Field names `field:word` accepts.
     public static let fieldNames: Set<String> = ["title", "headings", "body", "description"]
 
@@ -340,5 +347,15 @@ public struct Query: Sendable, Equatable {
         }
         if let boost { item = .boosted(item, boost) }
         return item
+    }
+}
+
+extension String {
+    /// The string without white space at either end (spaces, tabs, line breaks, NBSP).
+    public func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 }

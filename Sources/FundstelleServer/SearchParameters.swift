@@ -11,7 +11,7 @@ struct SearchParameters: Sendable {
     var facets: Bool
 
     init(_ params: QueryString, configuration: ServerConfiguration, defaultFacets: Bool = false, queryRequired: Bool = true) throws(ProblemDetails) {
-        query = (params["q"] ?? "").trimmingSpaces
+        query = (params["q"] ?? "").trimmingSpaces()
         if queryRequired && query.isEmpty { throw .badParameter("q", "give a query, e.g. q=wohngeld") }
         if query.utf8.count > configuration.maximumQueryBytes {
             throw .badParameter("q", "the query has \(query.utf8.count) bytes, at most \(configuration.maximumQueryBytes) are allowed")
@@ -22,10 +22,9 @@ struct SearchParameters: Sendable {
         facets = try Self.flag(params, "facets", default: defaultFacets)
         filters = []
         for value in params.all("filter") {
-            guard !value.trimmingSpaces.isEmpty else { throw .badParameter("filter", "the value is empty; give NAME:VALUE, e.g. year:2024") }
-            for f in value.split(separator: ",").map({ String($0).trimmingSpaces }) where !f.isEmpty {
-                guard let colon = f.firstIndex(of: ":"), Query.metaNames.contains(String(f[..<colon])),
-                      f.index(after: colon) < f.endIndex, !f.contains(" ") else {
+            guard !value.trimmingSpaces().isEmpty else { throw .badParameter("filter", "the value is empty; give NAME:VALUE, e.g. year:2024") }
+            for f in value.split(separator: ",").map({ String($0).trimmingSpaces() }) where !f.isEmpty {
+                guard Query.isFilter(f) else {
                     throw .badParameter("filter", "'\(f)' is not one of site:VALUE, year:VALUE, date:VALUE, lang:VALUE")
                 }
                 filters.append(f)
@@ -51,14 +50,5 @@ struct SearchParameters: Sendable {
         case "false": return false
         default: throw .badParameter(name, "'\(text)' is not true or false")
         }
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }

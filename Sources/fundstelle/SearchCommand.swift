@@ -89,8 +89,7 @@ struct SearchCommand: ParsableCommand {
         if batch == nil && query.isEmpty { throw ValidationError("give a QUERY or --batch FILE") }
         if batch != nil && !query.isEmpty { throw ValidationError("give either a QUERY or --batch FILE, not both") }
         for f in filter {
-            guard let colon = f.firstIndex(of: ":"), Query.metaNames.contains(String(f[..<colon])),
-                  f.index(after: colon) < f.endIndex, !f.contains(" ") else {
+            guard Query.isFilter(f) else {
                 throw ValidationError("--filter '\(f)': use site:VALUE, year:VALUE, date:VALUE or lang:VALUE")
             }
         }
@@ -187,12 +186,5 @@ struct SearchCommand: ParsableCommand {
 extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }
