@@ -22,6 +22,12 @@ public struct Document: Sendable, Equatable, Codable {
     public var collection: String
     /// Other paths with the same content (title and text), which the index keeps as one document.
     public var duplicates: [String] = []
+    /// The page's links to other pages (resolved targets), whose texts the index gathers
+    /// for the pages they point to.
+    public var links: [Link] = []
+    /// The texts of links that point to this document from others: not the extractor's to
+    /// fill, but the index's, which sees all pages (see `LinkTarget`).
+    public var anchors: [String] = []
 
     public init(
         path: String, title: String = "", headings: [String] = [], body: String = "",

@@ -48,9 +48,17 @@ enum HTMLExtractor {
         if let h1 = collector.firstTopHeading, collector.firstContentHeading == nil, !headings.contains(h1) {
             headings.insert(h1, at: 0)
         }
-        return Document(
+        let url = metadata.url.isEmpty ? mirrorURL(path) ?? "" : metadata.url
+        var document = Document(
             path: path, title: title, headings: headings.filter { $0 != title },
             body: collector.bodyText, description: metadata.description, language: metadata.language,
-            date: metadata.date, url: metadata.url.isEmpty ? mirrorURL(path) ?? "" : metadata.url)
+            date: metadata.date, url: url)
+        // Links to the page itself (its own URL or path) say nothing about it.
+        let own = [LinkTarget.key(path: path), LinkTarget.key(url: url)]
+        for (href, text) in collector.links {
+            guard let target = LinkTarget.resolve(href, path: path, url: url), !own.contains(target) else { continue }
+            document.links.append(Link(target: target, text: text))
+        }
+        return document
     }
 }

@@ -32,6 +32,13 @@ struct HTMLTextCollector: TreeVisitor {
     private var preformattedDepth = 0
     private var titleDepth = 0
     private var titleSeen = false
+    /// The `<a href>` being read, its target as written, and its text so far.
+    private var link: xmlNodePtr?
+    private var linkHref = ""
+    private var linkText = TextBuffer(paragraphSeparator: 0x20)
+    /// The page's links (target as written, text), in document order, content or not: a
+    /// menu's or a table of contents' words name the pages they point to.
+    private(set) var links: [(href: String, text: String)] = []
 
     init(expectedTextSize: Int, content: MainContent? = nil) {
         body = TextBuffer(capacity: expectedTextSize)
@@ -67,6 +74,11 @@ struct HTMLTextCollector: TreeVisitor {
             }
         }
         if headingDepth > 0, kicker == nil, Boilerplate.isKicker(node) { kicker = node }
+        if link == nil, headDepth == 0, links.count < LinkTarget.maximumLinks, node.hasName("a"), let href = node.attribute("href") {
+            link = node
+            linkHref = href
+            linkText.removeAll()
+        }
         enterElement(node, role: role)
         return true
     }
@@ -80,6 +92,16 @@ struct HTMLTextCollector: TreeVisitor {
 
     mutating func leave(_ node: xmlNodePtr) {
         if node == kicker { kicker = nil }
+        if node == link {
+            link = nil
+            if !linkText.isEmpty {
+                var text = linkText.text
+                if text.utf8.count > LinkTarget.maximumTextLength {
+                    text = String(decoding: text.utf8.prefix(LinkTarget.maximumTextLength), as: UTF8.self)
+                }
+                links.append((linkHref, text))
+            }
+        }
         defer {
             if let visibleElements, let parent = node.pointee.parent, let index = PageLayout.index(of: parent) {
                 isVisible = visibleElements[index]
@@ -119,6 +141,7 @@ struct HTMLTextCollector: TreeVisitor {
 
     private mutating func appendText(_ content: UnsafePointer<UInt8>) {
         if headDepth == 0, titleDepth == 0 { lookForDate(content) }
+        if link != nil { linkText.append(cString: content) }
         if titleDepth > 0 {
             if !titleSeen { titleText.append(cString: content) }
         } else if headDepth > 0 {
@@ -155,6 +178,11 @@ struct HTMLTextCollector: TreeVisitor {
     }
 
     private mutating func appendAlternativeText(of image: xmlNodePtr) {
+        if link != nil, headDepth == 0, let alt = image.attributeValue("alt") {
+            linkText.separateWords()
+            linkText.append(cString: alt)
+            linkText.separateWords()
+        }
         guard headDepth == 0, titleDepth == 0, isVisible || headingDepth > 0, let alt = image.attributeValue("alt") else { return }
         if headingDepth > 0 {
             heading.separateWords()

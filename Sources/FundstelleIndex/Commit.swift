@@ -16,6 +16,8 @@ struct Commit: Equatable {
     var created: Int
     /// The file manifest (`files_N`), "" when the index was not built from files.
     var manifest = ""
+    /// The anchor segment (`aN.seg`, see `AnchorSegment`), "" when no link reaches a document.
+    var anchors = ""
 
     static func fileName(_ generation: Int) -> String { "segments_\(generation)" }
 
@@ -39,6 +41,7 @@ struct Commit: Equatable {
             w.string(s.deletions)
         }
         w.string(manifest)
+        w.string(anchors)
         w.u32(CRC32.checksum(w.bytes))
         return w.bytes
     }
@@ -71,6 +74,11 @@ struct Commit: Equatable {
         guard !manifest.contains("/"), manifest.isEmpty || manifest.hasPrefix("files_") else {
             throw .corrupt(file: file, reason: "bad manifest name")
         }
-        return Commit(generation: generation, segments: segments, root: root, created: created, manifest: manifest)
+        let anchors = try r.string()
+        guard !anchors.contains("/"), anchors.isEmpty || anchors.hasSuffix(".seg") else {
+            throw .corrupt(file: file, reason: "bad anchor segment name")
+        }
+        return Commit(
+            generation: generation, segments: segments, root: root, created: created, manifest: manifest, anchors: anchors)
     }
 }

@@ -59,6 +59,7 @@ struct DocumentTerms {
         case .description: [doc.description]
         case .path: [doc.path]
         case .meta: []
+        case .anchor: doc.anchors
         }
     }
 

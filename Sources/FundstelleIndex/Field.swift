@@ -12,9 +12,12 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
     /// What filters and facets use, one key each: `date:2025-07-03`, `year:2025`, `lang:de`,
     /// `site:www.stadt.example` (the URL's host, else the first folder of the path).
     case meta = 5
+    /// The texts of the links that point to the document from other pages. Only the commit's
+    /// anchor segment holds this field (see `AnchorSegment`).
+    case anchor = 6
 
     /// The analysed fields, in the order their norms are stored.
-    public static let text: [Field] = [.title, .headings, .body, .description]
+    public static let text: [Field] = [.title, .headings, .body, .description, .anchor]
 
     public var name: String {
         switch self {
@@ -24,6 +27,7 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
         case .description: "description"
         case .path: "path"
         case .meta: "meta"
+        case .anchor: "anchor"
         }
     }
 

@@ -22,6 +22,10 @@ public final class IndexReader: Sendable {
     public let liveDocumentCount: Int
     /// The file manifest's name ("" when the index was not built from files).
     let manifestName: String
+    /// The commit's anchor segment (see `AnchorSegment`): the texts of links, as the field
+    /// `.anchor` of documents whose stable id is the global number of the document linked to.
+    /// Nil when no link reaches a document.
+    public let anchors: SegmentReader?
 
     public static func open(_ directory: String) throws(IndexError) -> IndexReader {
         // A writer may delete an old commit between our listing and our opening it: retry.
@@ -78,6 +82,11 @@ public final class IndexReader: Sendable {
                 deletions.append(bits)
             }
         }
+        var anchors: SegmentReader?
+        if !commit.anchors.isEmpty {
+            anchors = try SegmentReader(path: directory + "/" + commit.anchors, name: commit.anchors)
+        }
+        self.anchors = anchors
         self.deletions = deletions
         self.liveDocumentCount = total - deleted
         self.manifestName = commit.manifest
@@ -88,14 +97,25 @@ public final class IndexReader: Sendable {
         self.root = commit.root
         self.created = commit.created
         var averages: [Float] = []
-        for slot in Field.text.indices {
+        for (slot, field) in Field.text.enumerated() {
+            if field == .anchor {
+                // Over the documents links reach, not all: most have no anchor text at all.
+                averages.append(anchors.map { Float(Double($0.sumLengths[slot]) / Double(max(1, $0.documentCount))) } ?? 0)
+                continue
+            }
             let sum = segments.reduce(UInt64(0)) { $0 + $1.sumLengths[slot] }
             averages.append(total > 0 ? Float(Double(sum) / Double(total)) : 0)
         }
         averageLengths = averages
     }
 
-    public var sizeInBytes: Int { segments.reduce(0) { $0 + $1.sizeInBytes } }
+    public var sizeInBytes: Int { segments.reduce(0) { $0 + $1.sizeInBytes } + (anchors?.sizeInBytes ?? 0) }
+
+    /// The global number of the document that document `local` of the anchor segment is about.
+    @inline(__always)
+    public func anchorTarget(_ local: Int) -> Int {
+        Int(truncatingIfNeeded: anchors!.documentHash(local))
+    }
 
     /// The segment and local number of a global document number.
     public func locate(_ doc: Int) -> (segment: SegmentReader, local: Int)? {
@@ -171,6 +191,7 @@ public final class IndexReader: Sendable {
     /// Verifies the checksum of every file of the snapshot.
     public func verify() throws(IndexError) {
         for s in segments { try s.verify() }
+        try anchors?.verify()
     }
 
     /// What `check` looked at.
@@ -191,7 +212,18 @@ public final class IndexReader: Sendable {
     public func check() throws(IndexError) -> CheckReport {
         var report = CheckReport()
         var positions: [Int32] = []
-        for segment in segments {
+        if let anchors {
+            // Each anchor document names a document of the commit, in ascending order.
+            var last = -1
+            for local in 0..<anchors.documentCount {
+                let target = anchors.documentHash(local)
+                guard target < UInt64(documentCount), Int(target) > last else {
+                    throw .corrupt(file: anchors.path, reason: "anchor document \(local) names document \(target) of \(documentCount)")
+                }
+                last = Int(target)
+            }
+        }
+        for segment in segments + (anchors.map { [$0] } ?? []) {
             try segment.verify()
             var previous: [UInt8] = []
             var first = true
@@ -220,9 +252,11 @@ public final class IndexReader: Sendable {
                 return true
             }
             for doc in 0..<segment.documentCount { _ = try segment.storedDocument(doc) }
+            _ = try segment.links()
+            report.bytes += segment.sizeInBytes
+            guard segment !== anchors else { continue }
             report.segments += 1
             report.documents += segment.documentCount
-            report.bytes += segment.sizeInBytes
         }
         report.deleted = documentCount - liveDocumentCount
         return report

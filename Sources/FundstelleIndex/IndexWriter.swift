@@ -36,6 +36,8 @@ public final class IndexWriter {
     private var builder = SegmentBuilder()
     /// Words of everything added in this run, for splitting compounds.
     private var frequencies = WordFrequencies()
+    /// The decompounder made from `frequencies` for the last segment; nil once words were added since.
+    private var decompounder: Decompounder?
     private var written: [Commit.Segment] = []
     private var writtenBytes = 0
     private var lockFD: Int32 = -1
@@ -159,6 +161,7 @@ public final class IndexWriter {
             }
             contentIndex[key] = builder.documentCount
         }
+        decompounder = nil
         for field in Field.text {
             for value in DocumentTerms.values(of: field, in: doc) {
                 var text = value
@@ -174,7 +177,9 @@ public final class IndexWriter {
         guard builder.documentCount > 0 else { return }
         builder.transformDocuments { templates.removingTemplate(from: $0) }
         let name = "s\(generation)_\(written.count).seg"
-        writtenBytes += try builder.write(to: directory + "/" + name, frequencies: frequencies)
+        let decompounder = Decompounder(frequencies: frequencies)
+        self.decompounder = decompounder
+        writtenBytes += try builder.write(to: directory + "/" + name, decompounder: decompounder, vocabulary: frequencies)
         written.append(Commit.Segment(name: name, documentCount: builder.documentCount))
         builder = SegmentBuilder()
         contentIndex.removeAll(keepingCapacity: true)
@@ -190,6 +195,8 @@ public final class IndexWriter {
         try mergeSmallSegments()
         try flush()
         var segments: [Commit.Segment] = []
+        var sources: [AnchorSegment.Source] = []
+        var base = 0
         var extraBytes = 0
         for (i, old) in previousSegments.enumerated() {
             var segment = old
@@ -202,9 +209,26 @@ public final class IndexWriter {
                 extraBytes += bytes.count
             }
             segments.append(segment)
-            extraBytes += previous?.segments[i].sizeInBytes ?? 0
+            if let reader = previous?.segments[i] {
+                extraBytes += reader.sizeInBytes
+                sources.append(AnchorSegment.Source(reader: reader, base: base, deletions: deletionBits[i]))
+            }
+            base += old.documentCount
+        }
+        for segment in written {
+            let reader = try SegmentReader(path: directory + "/" + segment.name, name: segment.name)
+            sources.append(AnchorSegment.Source(reader: reader, base: base, deletions: nil))
+            base += segment.documentCount
         }
         segments += written
+        // The texts of links, gathered for the documents they point to (see AnchorSegment).
+        var anchors = ""
+        let targets = try AnchorSegment.gather(sources)
+        if !targets.isEmpty {
+            anchors = "a\(generation).seg"
+            extraBytes += try AnchorSegment.write(
+                targets, to: directory + "/" + anchors, decompounder: decompounder ?? Decompounder(frequencies: frequencies))
+        }
         var manifest = ""
         if !files.isEmpty {
             manifest = FileManifest.fileName(generation)
@@ -213,7 +237,8 @@ public final class IndexWriter {
             extraBytes += bytes.count
         }
         let commit = Commit(
-            generation: generation, segments: segments, root: root, created: Int(time(nil)), manifest: manifest)
+            generation: generation, segments: segments, root: root, created: Int(time(nil)), manifest: manifest,
+            anchors: anchors)
         let bytes = commit.encoded()
         let temporary = directory + "/" + Commit.fileName(generation) + ".tmp"
         let final = directory + "/" + Commit.fileName(generation)
@@ -243,6 +268,7 @@ public final class IndexWriter {
         let toMerge = order.prefix(total - maximumSegments / 2)
         for i in toMerge {
             let segment = previous.segments[i]
+            let links = try segment.links()
             for local in 0..<segment.documentCount {
                 if let bits = deletionBits[i], bits[local >> 3] & (1 << UInt8(local & 7)) != 0 { continue }
                 let stored = try segment.storedDocument(local)
@@ -251,6 +277,7 @@ public final class IndexWriter {
                     description: stored.description, language: stored.language, date: stored.date,
                     url: stored.url, collection: stored.collection)
                 doc.duplicates = stored.duplicates
+                doc.links = links[local]
                 try add(doc)
             }
             deletionBits[i] = [UInt8](repeating: 0xFF, count: (segment.documentCount + 7) / 8)
@@ -264,7 +291,7 @@ public final class IndexWriter {
     private func removeUnreferencedFiles(keeping commit: Commit) {
         guard let names = try? FileIO.listDirectory(directory) else { return }
         let live = Set(commit.segments.map(\.name) + commit.segments.map(\.deletions)
-            + [Commit.fileName(commit.generation), commit.manifest])
+            + [Commit.fileName(commit.generation), commit.manifest, commit.anchors])
         for name in names where !live.contains(name) {
             let ours = name.hasSuffix(".seg") || name.hasSuffix(".tmp") || name.hasSuffix(".del")
                 || name.hasPrefix("files_") || Commit.generation(ofFile: name) != nil

@@ -5,6 +5,7 @@ import FundstelleExtract
 /// Sections of a segment file, in file order (see FORMAT.md).
 enum Section: Int, CaseIterable {
     case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats, storedBlocks
+    case linkKeys, links
 }
 
 /// Builds one segment in memory: holds documents, and when written analyses them, collects
@@ -33,6 +34,10 @@ struct SegmentBuilder {
     private var stored = ByteWriter()
     private var storedOffsets: [UInt64] = [0]
     private var ids: [UInt64] = []
+    /// Per document: the hashes of the keys links reach it by (`LinkTarget`: path, URL; 0: none).
+    private var linkKeys: [UInt64] = []
+    /// Per document: its links, encoded (varint count, then target and text strings).
+    private var links = ByteWriter()
     private var occurrences: [(term: Int32, position: Int32)] = []
     private(set) var documentCount = 0
     /// Bytes held, roughly: what the RAM budget is checked against.
@@ -40,12 +45,22 @@ struct SegmentBuilder {
 
     init() {}
 
-    /// Keeps `doc` for storing and analysis at `write`.
-    mutating func add(_ doc: Document) {
+    /// Keeps `doc` for storing and analysis at `write`. `id` replaces the hash of its path
+    /// as its stable id (the anchor segment numbers its documents by the commit's).
+    mutating func add(_ doc: Document, id: UInt64? = nil) {
         documents.append(doc)
+        ids.append(id ?? DocumentID.hash(doc.path))
+        linkKeys.append(LinkTarget.key(path: doc.path).map { FNV1a.hash($0.utf8) } ?? 0)
+        linkKeys.append(LinkTarget.key(url: doc.url).map { FNV1a.hash($0.utf8) } ?? 0)
+        links.varint(doc.links.count)
+        for link in doc.links {
+            links.string(link.target)
+            links.string(link.text)
+        }
         // The document itself, its stored record, and the postings its text will make.
         let text = Field.text.reduce(0) { sum, field in sum + DocumentTerms.values(of: field, in: doc).reduce(0) { $0 + $1.utf8.count } }
         estimatedBytes += 2 * (text + doc.body.utf8.count + doc.path.utf8.count) + 3 * text + 64
+            + doc.links.reduce(0) { $0 + $1.target.utf8.count + $1.text.utf8.count + 2 }
         documentCount += 1
     }
 
@@ -100,10 +115,9 @@ struct SegmentBuilder {
     }
 
     /// Analyses the held documents on all cores, in batches, and adds them in order.
-    private mutating func analyzeDocuments(frequencies: WordFrequencies) {
+    private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies) {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let analyzers = AnalyzerPool(
-            count: workers, decompounder: Decompounder(frequencies: frequencies), vocabulary: frequencies)
+        let analyzers = AnalyzerPool(count: workers, decompounder: decompounder, vocabulary: vocabulary)
         let batch = 64 * workers
         var start = 0
         while start < documents.count {
@@ -137,16 +151,18 @@ struct SegmentBuilder {
         estimatedBytes += path.utf8.count + 16
     }
 
-    /// Analyses the documents, splitting compounds with `frequencies` (the words of everything
-    /// indexed in this run so far), and writes the segment file at `path` (fsynced).
-    /// Returns its size in bytes.
-    mutating func write(to path: String, frequencies: WordFrequencies) throws(IndexError) -> Int {
+    /// Analyses the documents, splitting compounds with `decompounder` (made from the words of
+    /// everything indexed in this run so far), and writes the segment file at `path` (fsynced).
+    /// The words of `vocabulary` are split ahead, once each, on all cores; others as they come
+    /// (pass none for a segment of few words). Returns its size in bytes.
+    mutating func write(
+        to path: String, decompounder: Decompounder, vocabulary: WordFrequencies
+    ) throws(IndexError) -> Int {
         for doc in documents {
             storeRecord(doc)
             storedOffsets.append(UInt64(stored.count))
-            ids.append(DocumentID.hash(doc.path))
         }
-        analyzeDocuments(frequencies: frequencies)
+        analyzeDocuments(decompounder: decompounder, vocabulary: vocabulary)
         documents = []
         let out = try OutputFile(path)
         var table: [(offset: Int, length: Int)] = []
@@ -258,6 +274,18 @@ struct SegmentBuilder {
             var w = ByteWriter()
             for o in blockOffsets { w.u64(o) }
             try out.write(w.bytes)
+        }
+
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            for k in linkKeys { w.u64(k) }
+            try out.write(w.bytes)
+        }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            w.u32(UInt32(links.count))
+            try out.write(w.bytes)
+            try out.write(StoredBlocks.deflate(links.bytes[...]))
         }
 
         var footer = ByteWriter()

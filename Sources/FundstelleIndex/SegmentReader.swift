@@ -1,4 +1,5 @@
 import FundstelleAnalysis
+import FundstelleExtract
 
 #if canImport(Glibc)
 import Glibc
@@ -63,7 +64,9 @@ public final class SegmentReader: @unchecked Sendable {
               sections[Section.ids.rawValue].count == docs * 8,
               sections[Section.storedBlocks.rawValue].count == ((docs + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock + 1) * 8,
               sections[Section.blockIndex.rawValue].count % 8 == 0,
-              sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count)
+              sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count),
+              sections[Section.linkKeys.rawValue].count == docs * 16,
+              sections[Section.links.rawValue].count >= 4
         else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
         blockCount = sections[Section.blockIndex.rawValue].count / 8
         var stats = ByteReader(sections[Section.stats.rawValue], file: path)
@@ -243,6 +246,38 @@ public final class SegmentReader: @unchecked Sendable {
     public func document(withHash hash: UInt64) -> Int? {
         for doc in 0..<documentCount where documentHash(doc) == hash { return doc }
         return nil
+    }
+
+    /// The hashes of the `LinkTarget` keys of a document's path and URL (0 where it has none).
+    public func linkKeys(_ doc: Int) -> (path: UInt64, url: UInt64) {
+        let keys = section(.linkKeys)
+        return (UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: doc * 16, as: UInt64.self)),
+                UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: doc * 16 + 8, as: UInt64.self)))
+    }
+
+    /// Every document's links, in document order: inflates and decodes the whole section.
+    public func links() throws(IndexError) -> [[Link]] {
+        let raw = section(.links)
+        var sizeReader = ByteReader(raw, file: file.path)
+        let size = Int(try sizeReader.u32())
+        let bytes = try StoredBlocks.inflate(UnsafeRawBufferPointer(rebasing: raw[4...]), size: size, file: file.path)
+        return try bytes.withUnsafeBytes { all in
+            Result { () throws(IndexError) in
+                var r = ByteReader(all, file: file.path)
+                var result: [[Link]] = []
+                result.reserveCapacity(documentCount)
+                for _ in 0..<documentCount {
+                    let count = try r.int()
+                    guard count <= all.count else { throw .corrupt(file: file.path, reason: "bad link count") }
+                    var links: [Link] = []
+                    links.reserveCapacity(count)
+                    for _ in 0..<count { links.append(Link(target: try r.string(), text: try r.string())) }
+                    result.append(links)
+                }
+                guard r.isAtEnd else { throw .corrupt(file: file.path, reason: "links section longer than its documents") }
+                return result
+            }
+        }.get()
     }
 
     public func storedDocument(_ doc: Int) throws(IndexError) -> StoredDocument {

@@ -21,6 +21,24 @@ struct Matches {
         return r
     }
 
+    /// Documents in either; where both have one, the weights added. O(a + b).
+    static func sum(_ a: Matches, _ b: Matches) -> Matches {
+        var r = Matches()
+        r.docs.reserveCapacity(max(a.count, b.count))
+        r.weights.reserveCapacity(max(a.count, b.count))
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j >= b.count || (i < a.count && a.docs[i] < b.docs[j]) {
+                r.docs.append(a.docs[i]); r.weights.append(a.weights[i]); i += 1
+            } else if i >= a.count || b.docs[j] < a.docs[i] {
+                r.docs.append(b.docs[j]); r.weights.append(b.weights[j]); j += 1
+            } else {
+                r.docs.append(a.docs[i]); r.weights.append(a.weights[i] + b.weights[j]); i += 1; j += 1
+            }
+        }
+        return r
+    }
+
     /// Documents in either; where both have one, `a`'s weight. O(a + b).
     static func union(_ a: Matches, _ b: Matches) -> Matches {
         var r = Matches()

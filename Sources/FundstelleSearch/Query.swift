@@ -2,7 +2,8 @@
 /// alternatives does (OR); a document matching an excluded alternative is dropped.
 ///
 /// Syntax: `word`, `"a phrase"`, `-word` / `-"a phrase"` (exclude), `a OR b`, `prefix*`,
-/// `title:word` (also `headings:`, `body:`, `description:`), `path:folder/` (documents whose
+/// `title:word` (also `headings:`, `body:`, `description:`, `anchor:` for the texts of links
+/// to the page), `path:folder/` (documents whose
 /// path begins so), `fuzzy~` / `fuzzy~2` (edit distance), `site:host`, `date:2024-01..2024-06`, `year:2024`, `lang:de` (filters on
 /// the document's site, date and language), `word^2` (a boost).
 /// `OR` binds tighter than the implicit AND: `pflege OR betreuung kosten` is
@@ -75,7 +76,7 @@ public struct Query: Sendable, Equatable {
     }
 
     /// Field names `field:word` accepts.
-    public static let fieldNames: Set<String> = ["title", "headings", "body", "description"]
+    public static let fieldNames: Set<String> = ["title", "headings", "body", "description", "anchor"]
 
     public var groups: [[Alternative]] = []
     public var excluded: [Alternative] = []

@@ -727,6 +727,28 @@ public final class Searcher {
                 scratch[Int(doc)] = 0
             }
         }
+        // The anchor segment's documents stand for documents of the others, in the same order.
+        if let anchors = reader.anchors, requested.contains(.anchor), fieldRestriction.contains(.anchor),
+           let slot = Field.text.firstIndex(of: .anchor) {
+            var found = Matches()
+            let weight = ranking.weights[slot], b = ranking.b[slot]
+            let average = max(1, reader.averageLengths[slot])
+            touched.removeAll(keepingCapacity: true)
+            if scratch.count < anchors.documentCount { scratch = [Float](repeating: 0, count: anchors.documentCount) }
+            try perField(.anchor, anchors) { doc, freq in
+                let length = FieldNorm.decodeTable[Int(anchors.norm(slot, doc))]
+                if scratch[doc] == 0 { touched.append(Int32(doc)) }
+                scratch[doc] += weight * freq / (1 - b + b * length / average)
+            }
+            guard !touched.isEmpty else { return result }
+            touched.sort()
+            for doc in touched {
+                found.docs.append(Int32(reader.anchorTarget(Int(doc))))
+                found.weights.append(scratch[Int(doc)])
+                scratch[Int(doc)] = 0
+            }
+            result = Matches.sum(result, found)
+        }
         return result
     }
 

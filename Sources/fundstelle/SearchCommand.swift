@@ -26,7 +26,8 @@ struct SearchCommand: ParsableCommand {
                                      parentheses group; -( … ) leaves out what is inside
               pflegeeinr*            words that begin so (at most 256 per field and segment)
               wohngelt~  mite~2      words within 1 (or 2) edits, with the same first letter
-              title:wohngeld         the word in one field: title:, headings:, body:, description:
+              title:wohngeld         the word in one field: title:, headings:, body:, description:,
+                                     anchor: (the texts of links to the page)
               path:soziales/         documents whose path begins so (a filter: adds no score);
                                      -path:… leaves them out
               site:www.stadt.de      documents of a site (the URL's host, else the first folder)
