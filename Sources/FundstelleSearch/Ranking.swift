@@ -10,7 +10,7 @@ public struct Ranking: Sendable {
     public var k1: Float = 1.2
     /// In `Field.text` order: title, headings, body, description, anchor (the texts of links
     /// to the page: a table of contents' entry, a menu item).
-    public var weights: [Float] = [3.0, 1.5, 1.0, 1.0, 2.0]
+    public var weights: [Float] = [3.0, 1.5, 1.0, 1.0, 3.0]
     public var b: [Float] = [0.4, 0.5, 0.75, 0.5, 0.5]
     /// Share of a word's score added again where the document spells it exactly as the query.
     public var exactBonus: Float = 0.25
