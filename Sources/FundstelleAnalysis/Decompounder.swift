@@ -133,7 +133,8 @@ public struct Decompounder: Sendable {
             if scored[key] { return scores[key] }
             scored[key] = true
             let part = UnsafeBufferPointer(rebasing: word[cuts[i]..<cuts[j]])
-            guard !GermanWordParts.isBound(part), GermanWordParts.looksLikeWord(part) else { return nil }
+            guard (i == 0 && j < m && GermanWordParts.isFirstPart(part)) || !GermanWordParts.isBound(part),
+                  GermanWordParts.looksLikeWord(part) else { return nil }
             // The part itself (less a linking element, or with an elided ending restored)
             // must be a corpus word: stems alone are too loose ("vere" → "ver").
             let known = knownForm(part, isLast: j == m, into: &form, scratch: &scratch)

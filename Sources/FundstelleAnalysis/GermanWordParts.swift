@@ -101,6 +101,23 @@ enum GermanWordParts {
         }
     }
 
+    /// Free words (prepositions, adverbs) that begin many compounds though they are stop
+    /// words or particles elsewhere: "Nichterfüllung", "Zwischenbericht", "Gegenvorschlag",
+    /// "Unterbringung"'s neighbours "Unterstrukturen". Allowed as a first part only.
+    static let firstPartList: [String] = [
+        "nicht", "zwischen", "gegen", "neben", "außen", "innen",
+    ]
+
+    static let firstParts: WordFrequencies = {
+        var table = WordFrequencies()
+        for word in firstPartList where table.frequency(of: word) == 0 { table.add(word) }
+        return table
+    }()
+
+    static func isFirstPart(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstParts.frequency(of: part) > 0
+    }
+
     /// True when `part` (lower-cased UTF-8) may not be a part of a compound.
     static func isBound(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
         bound.frequency(of: part) > 0 || GermanStopWords.contains(part)

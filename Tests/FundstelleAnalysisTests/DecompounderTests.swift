@@ -119,6 +119,20 @@ private func parts(_ word: String, _ d: Decompounder) -> [(String, String)] {
         #expect(Self.decompounder.split("").isEmpty)
     }
 
+    /// Some stop words begin many compounds; they may be a first part, never a later one.
+    @Test func prepositionsAndNichtOnlyAsFirstPart() {
+        let d = Decompounder(frequencies: table([
+            ("nicht", 900), ("erfüllung", 80), ("zwischen", 700), ("bericht", 90), ("gegen", 800), ("vorschlag", 60),
+            ("amt", 50), ("kind", 60), ("über", 900), ("prüfung", 90), ("unter", 900), ("bringung", 3),
+        ]))
+        #expect(d.split("nichterfüllung") == ["nicht", "erfüllung"])
+        #expect(d.split("zwischenbericht") == ["zwischen", "bericht"])
+        #expect(d.split("gegenvorschlag") == ["gegen", "vorschlag"])
+        #expect(d.split("amtnicht").isEmpty && d.split("kindzwischen").isEmpty)
+        // Verb particles stay out: "Überprüfung" is no über + prüfung.
+        #expect(d.split("überprüfung").isEmpty && d.split("unterbringung").isEmpty)
+    }
+
     @Test func threeAndMoreParts() {
         #expect(Self.decompounder.split("rindfleischetikettierungsgesetz") == ["rind", "fleisch", "etikettierung", "gesetz"])
     }
