@@ -4,9 +4,12 @@
   known-item  the social laws listed in laws-dev.txt, pages of `make-gii-dump --social`:
               each norm page's § heading (<span class="jnentitel">) is a query; the answer is
               that page with its heading removed (so the page must be found by its text).
+              Each law's table of contents (index.html) stays: it links every norm page with its
+              heading, which an engine that reads link texts (anchor text) uses. With --without-toc
+              the tables of contents are left out, and only the text of the pages counts.
   xquad       XQuAD-de dev: each paragraph is a page; each question's answer is its paragraph.
 
-usage: relevance.py FUNDSTELLE SHARED_DATA_DIR SOCIAL_DUMP_DIR [--limit-queries N] [--show N]
+usage: relevance.py FUNDSTELLE SHARED_DATA_DIR SOCIAL_DUMP_DIR [--limit-queries N] [--show N] [--without-toc]
 """
 import html, json, os, re, shutil, subprocess, sys, tempfile
 
@@ -37,7 +40,7 @@ def run_set(binary, name, pages_dir, queries, work, show):
         print(f"  missed  {q!r} → {a}; got {top}")
     return rr / n, hits / n
 
-def known_item(shared, dump, work, limit):
+def known_item(shared, dump, work, limit, without_toc=False):
     laws = [l.strip() for l in open(os.path.join(shared, "laws-dev.txt"), encoding="utf-8")
             if l.strip() and not l.startswith("#")]
     pages = os.path.join(work, "laws")
@@ -50,7 +53,7 @@ def known_item(shared, dump, work, limit):
         dst = os.path.join(pages, law)
         os.makedirs(dst, exist_ok=True)
         for f in sorted(os.listdir(src)):
-            if not f.endswith(".html"):
+            if not f.endswith(".html") or (without_toc and f == "index.html"):
                 continue
             raw = open(os.path.join(src, f), "rb").read()
             m = heading.search(raw)
@@ -90,7 +93,7 @@ def main():
     show = int(sys.argv[sys.argv.index("--show") + 1]) if "--show" in sys.argv else 0
     work = tempfile.mkdtemp(prefix="fundstelle-relevance-")
     try:
-        pages, queries = known_item(shared, dump, work, limit)
+        pages, queries = known_item(shared, dump, work, limit, "--without-toc" in sys.argv)
         a = run_set(binary, "known-item (laws-dev)", pages, queries, work, show)
         pages, queries = xquad(shared, work)
         b = run_set(binary, "xquad-de-dev", pages, queries, work, show)
