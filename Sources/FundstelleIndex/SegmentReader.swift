@@ -238,6 +238,11 @@ public final class SegmentReader: @unchecked Sendable {
         section(.norms)[slot * documentCount + doc]
     }
 
+    /// The length norm bytes of a text field, one per document.
+    public func norms(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: section(.norms).bindMemory(to: UInt8.self)[slot * documentCount..<(slot + 1) * documentCount])
+    }
+
     public func documentHash(_ doc: Int) -> UInt64 {
         UInt64(littleEndian: section(.ids).loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
     }

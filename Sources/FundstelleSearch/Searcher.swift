@@ -704,17 +704,18 @@ public final class Searcher {
         self.scratch = []
         self.touched = []
         defer { (self.scratch, self.touched) = (scratch, touched) }
+        // Per field and norm byte: weight / (1 − b + b · length / average), once per call.
+        let factors = Field.text.indices.map { lengthFactors(slot: $0) }
         for (s, segment) in reader.segments.enumerated() {
             if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
             touched.removeAll(keepingCapacity: true)
             for (slot, field) in Field.text.enumerated() where requested.contains(field) && fieldRestriction.contains(field) {
-                let weight = ranking.weights[slot], b = ranking.b[slot]
-                let average = max(1, reader.averageLengths[slot])
-                try perField(field, segment) { doc, freq in
-                    let length = FieldNorm.decodeTable[Int(segment.norm(slot, doc))]
-                    let tf = weight * freq / (1 - b + b * length / average)
-                    if scratch[doc] == 0 { touched.append(Int32(doc)) }
-                    scratch[doc] += tf
+                let norms = segment.norms(slot)
+                try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
+                    try perField(field, segment) { doc, freq in
+                        if scratch[doc] == 0 { touched.append(Int32(doc)) }
+                        scratch[doc] += freq * factor[Int(norms[doc])]
+                    }
                 }
             }
             touched.sort()
@@ -731,14 +732,14 @@ public final class Searcher {
         if let anchors = reader.anchors, requested.contains(.anchor), fieldRestriction.contains(.anchor),
            let slot = Field.text.firstIndex(of: .anchor) {
             var found = Matches()
-            let weight = ranking.weights[slot], b = ranking.b[slot]
-            let average = max(1, reader.averageLengths[slot])
             touched.removeAll(keepingCapacity: true)
             if scratch.count < anchors.documentCount { scratch = [Float](repeating: 0, count: anchors.documentCount) }
-            try perField(.anchor, anchors) { doc, freq in
-                let length = FieldNorm.decodeTable[Int(anchors.norm(slot, doc))]
-                if scratch[doc] == 0 { touched.append(Int32(doc)) }
-                scratch[doc] += weight * freq / (1 - b + b * length / average)
+            let norms = anchors.norms(slot)
+            try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
+                try perField(.anchor, anchors) { doc, freq in
+                    if scratch[doc] == 0 { touched.append(Int32(doc)) }
+                    scratch[doc] += freq * factor[Int(norms[doc])]
+                }
             }
             guard !touched.isEmpty else { return result }
             touched.sort()
@@ -750,6 +751,13 @@ public final class Searcher {
             result = Matches.sum(result, found)
         }
         return result
+    }
+
+    /// BM25F's per-occurrence weight of a field for each norm byte: weight / (1 − b + b · length / average).
+    private func lengthFactors(slot: Int) -> [Float] {
+        let weight = ranking.weights[slot], b = ranking.b[slot]
+        let average = max(1, reader.averageLengths[slot])
+        return FieldNorm.decodeTable.map { length in weight / (1 - b + b * length / average) }
     }
 
     /// Documents holding any of `terms` as one of `kinds`, their frequencies added up, each
