@@ -14,19 +14,57 @@ public struct PostingsCursor {
 
     private let documentCount: Int
 
-    init(docs: ByteReader, positions: ByteReader, docFreq: Int, documentCount: Int, withPositions: Bool) {
+    /// Documents per skip entry: a list longer than this starts with its skip entries.
+    public static let skipInterval = 128
+
+    /// The skip entries (nil for a short list) and the next one, decoded ahead: the last
+    /// document of its block, and where the following block's documents and positions start.
+    private var skips: ByteReader?
+    private var skipsLeft = 0
+    private var skipDoc = -1
+    private var skipDocs = 0
+    private var skipPositions = 0
+    /// Documents read or skipped so far.
+    private var consumed = 0
+    /// The block the next skip entry ends.
+    private var skipIndex = 0
+
+    init(docs: ByteReader, positions: ByteReader, docFreq: Int, documentCount: Int, withPositions: Bool) throws(IndexError) {
         self.documentCount = documentCount
         self.withPositions = withPositions
         self.docs = docs
         self.positions = positions
         self.remaining = docFreq
         self.docFreq = docFreq
+        guard docFreq > Self.skipInterval else { return }
+        let length = try self.docs.int()
+        guard length <= self.docs.end - self.docs.offset else { throw .corrupt(file: docs.file, reason: "skip entries outside the postings") }
+        skips = ByteReader(
+            UnsafeRawBufferPointer(start: self.docs.base + self.docs.offset, count: length), file: docs.file)
+        self.docs.offset += length
+        skipsLeft = (docFreq - 1) / Self.skipInterval
+        skipDocs = self.docs.offset
+        skipPositions = self.positions.offset
+        try loadSkip()
+    }
+
+    /// Decodes the next skip entry (when there is one) into skipDoc, skipDocs, skipPositions.
+    private mutating func loadSkip() throws(IndexError) {
+        guard skipsLeft > 0, var r = skips else { return }
+        skipDoc += Int(try r.varint())
+        skipDocs += try r.int()
+        skipPositions += try r.int()
+        skips = r
+        guard skipDoc < documentCount, skipDocs <= docs.end, skipPositions <= positions.end else {
+            throw .corrupt(file: docs.file, reason: "skip entry outside the postings")
+        }
     }
 
     /// Moves to the next document; false at the end.
     public mutating func next() throws(IndexError) -> Bool {
         guard remaining > 0 else { return false }
         remaining -= 1
+        consumed += 1
         // Positions of the previous document that were not read stay behind the cursor.
         while pendingPositions > 0 {
             _ = try positions.varint()
@@ -44,6 +82,21 @@ public struct PostingsCursor {
 
     /// Moves to the first document ≥ `target`; false when there is none.
     public mutating func advance(to target: Int) throws(IndexError) -> Bool {
+        // Whole blocks that end before the target are jumped over.
+        while skipsLeft > 0 && skipDoc < target {
+            let ends = (skipIndex + 1) * Self.skipInterval
+            if consumed < ends {
+                docs.offset = skipDocs
+                positions.offset = skipPositions
+                doc = skipDoc
+                remaining = docFreq - ends
+                consumed = ends
+                pendingPositions = 0
+            }
+            skipIndex += 1
+            skipsLeft -= 1
+            try loadSkip()
+        }
         while doc < target {
             guard try next() else { return false }
         }

@@ -21,6 +21,20 @@ struct SegmentBuilder {
         var positions = ByteWriter()
         var lastDoc: Int32 = -1
         var docFreq: Int32 = 0
+        /// One entry per `PostingsCursor.skipInterval` documents (see FORMAT.md).
+        var skips = ByteWriter()
+        var skipDoc: Int32 = -1
+        var skipDocs = 0
+        var skipPositions = 0
+
+        /// After every full block of documents: where the next block starts.
+        mutating func noteBlockEnd() {
+            guard docFreq % Int32(PostingsCursor.skipInterval) == 0 else { return }
+            skips.varint(Int(lastDoc - skipDoc))
+            skips.varint(docs.count - skipDocs)
+            skips.varint(positions.count - skipPositions)
+            (skipDoc, skipDocs, skipPositions) = (lastDoc, docs.count, positions.count)
+        }
     }
 
     /// Documents added and not yet analysed.
@@ -110,6 +124,7 @@ struct SegmentBuilder {
             }
             postings[term].lastDoc = docIndex
             postings[term].docFreq += 1
+            postings[term].noteBlockEnd()
             i = j
         }
     }
@@ -182,10 +197,20 @@ struct SegmentBuilder {
 
         try section { () throws(IndexError) in
             var offset = 0
+            var head = ByteWriter()
             for (rank, id) in order.enumerated() {
                 postingsOffsets[rank] = offset
-                try out.write(postings[Int(id)].docs.bytes)
-                offset += postings[Int(id)].docs.count
+                let p = postings[Int(id)]
+                // Skip entries before the documents of a list longer than one block.
+                if Int(p.docFreq) > PostingsCursor.skipInterval {
+                    head.bytes.removeAll(keepingCapacity: true)
+                    head.varint(p.skips.count)
+                    try out.write(head.bytes)
+                    try out.write(p.skips.bytes)
+                    offset += head.count + p.skips.count
+                }
+                try out.write(p.docs.bytes)
+                offset += p.docs.count
             }
         }
         try section { () throws(IndexError) in

@@ -224,7 +224,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard info.postingsOffset <= p.count, info.positionsOffset <= q.count else {
             throw .corrupt(file: file.path, reason: "postings offset outside the file")
         }
-        return PostingsCursor(
+        return try PostingsCursor(
             docs: ByteReader(p, offset: info.postingsOffset, file: file.path),
             positions: ByteReader(q, offset: info.positionsOffset, file: file.path),
             docFreq: info.docFreq, documentCount: documentCount, withPositions: positions)

@@ -89,6 +89,52 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(seenKeys == keysPerSegment)
     }
 
+    /// Lists longer than a skip block: `advance(to:)` jumps over blocks and lands where a
+    /// walk document by document lands, positions included.
+    @Test func advanceSkipsBlocksAndAgreesWithAWalk() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        for i in 0..<1500 {
+            let rare = i % 3 == 0 ? " selten" : ""
+            try writer.add(Document(path: "d\(i)", body: String(repeating: "gemein wort ", count: i % 4 + 1) + "nummer\(i % 50)" + rare))
+        }
+        try writer.commit(root: "/")
+        let segment = try IndexReader.open(dir.path).segments[0]
+        var random = SplitMix64(seed: 3)
+        var analyzer = Analyzer()
+        for word in ["gemein", "selten", "nummer7"] {
+            let term = try #require(analyzer.analyze(word).first?.stem)
+            let info = try #require(try segment.lookup(.body, .stem, Array(term.utf8)))
+            var walk: [(doc: Int, positions: [Int32])] = []
+            var cursor = try segment.postings(info, positions: true)
+            var positions: [Int32] = []
+            while try cursor.next() {
+                try cursor.readPositions(into: &positions)
+                walk.append((cursor.doc, positions))
+            }
+            #expect(walk.count == info.docFreq)
+            for _ in 0..<40 {
+                // A few increasing targets per cursor, some far apart, some close.
+                var jumping = try segment.postings(info, positions: true)
+                var target = Int(random.next() % 200)
+                while target < 1600 {
+                    let expected = walk.first { $0.doc >= target }
+                    let found = try jumping.advance(to: target)
+                    #expect(found == (expected != nil), "\(term) → \(target)")
+                    guard found, let expected else { break }
+                    #expect(jumping.doc == expected.doc)
+                    if random.next() % 2 == 0 {
+                        try jumping.readPositions(into: &positions)
+                        #expect(positions == expected.positions, "\(term) positions at \(expected.doc)")
+                    }
+                    target = jumping.doc + 1 + Int(random.next() % (random.next() % 2 == 0 ? 5 : 600))
+                }
+            }
+        }
+        _ = try IndexReader.open(dir.path).check()
+    }
+
     @Test func everyDocumentIsFoundByItsRarestTermAndStoredFieldsRoundTrip() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
