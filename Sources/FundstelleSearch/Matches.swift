@@ -3,6 +3,9 @@
 struct Matches {
     var docs: [Int32] = []
     var weights: [Float] = []
+    /// For matches restricted to candidates: about how many documents of the whole index
+    /// hold the item (from the lists' own counts), nil when unknown.
+    var documentFrequency: Int?
 
     var count: Int { docs.count }
 

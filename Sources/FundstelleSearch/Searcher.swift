@@ -14,6 +14,52 @@ public final class Searcher {
     private var scratch: [Float] = []
     private var touched: [Int32] = []
     private var positionBuffers: [[Int32]] = []
+    /// While a required word is matched only on the documents that matched the words before
+    /// it (see `run`): those documents (global numbers, ascending); nil when all count.
+    private var restriction: [Int32]? {
+        didSet {
+            guard let restriction else {
+                (restrictionBySegment, restrictionInAnchors) = ([], [])
+                return
+            }
+            // Split once per restriction, not once per list read under it.
+            var bySegment: [[Int32]] = Array(repeating: [], count: reader.segments.count)
+            var s = 0
+            for d in restriction {
+                while s + 1 < reader.bases.count && Int(d) >= reader.bases[s + 1] { s += 1 }
+                bySegment[s].append(d - Int32(reader.bases[s]))
+            }
+            restrictionBySegment = bySegment
+            // The anchor documents about candidates: both lists ascend, so each search (galloping,
+            // then binary) starts where the last one ended.
+            var inAnchors: [Int32] = []
+            if let anchors = reader.anchors {
+                let count = anchors.documentCount
+                var a = 0
+                for d in restriction {
+                    var step = 1, hi = a
+                    while hi < count && reader.anchorTarget(hi) < Int(d) { a = hi + 1; hi += step; step *= 2 }
+                    hi = min(hi, count)
+                    while a < hi {
+                        let mid = (a + hi) / 2
+                        if reader.anchorTarget(mid) < Int(d) { a = mid + 1 } else { hi = mid }
+                    }
+                    if a < count && reader.anchorTarget(a) == Int(d) { inAnchors.append(Int32(a)) }
+                }
+            }
+            restrictionInAnchors = inAnchors
+        }
+    }
+    /// `restriction` in segment-local numbers, per segment, and as anchor documents.
+    private var restrictionBySegment: [[Int32]] = []
+    private var restrictionInAnchors: [Int32] = []
+    /// The part of `restriction` in the segment `collect` is reading (local numbers).
+    private var localCandidates: [Int32]?
+    /// What `visit` saw of the current field's lists: the sum of their document frequencies.
+    private var visitedFrequency = 0
+    /// The idf each required item was ranked with in the last search, per group and item,
+    /// so `--explain` shows the same numbers.
+    private var rankedIDFs: [[Float]] = []
 
     public init(reader: IndexReader) {
         self.reader = reader
@@ -297,12 +343,23 @@ public final class Searcher {
         let groups = Array(query.groups.prefix(Self.maximumRequiredWords))  // one bit per group
         var scores = [Float](repeating: 0, count: n)
         var masks = [UInt64](repeating: 0, count: n)
-        for (g, group) in groups.enumerated() {
-            for item in group {
-                if budgetSpent() { return SearchResult(query: "", total: 0, partial: false) }
+        defer { restriction = nil }
+
+        /// Adds group g's items to the scores and masks; returns the documents it matched
+        /// (unsorted, repeated), or nil when the time budget ran out.
+        rankedIDFs = groups.map { [Float](repeating: 0, count: $0.count) }
+        func score(_ g: Int) throws(IndexError) -> [Int32]? {
+            var matched: [Int32] = []
+            for (i, item) in groups[g].enumerated() {
+                if budgetSpent() { return nil }
                 let m = try matches(item)
                 guard m.count > 0 else { continue }
-                let idf = ranking.idf(documentFrequency: m.count, documents: n) * item.boost
+                matched += m.docs
+                // Restricted to earlier words' documents, the list's own length is no document
+                // frequency: the dictionary's counts stand in for it.
+                let df = restriction == nil ? m.count : min(n, max(m.count, m.documentFrequency ?? m.count))
+                let idf = ranking.idf(documentFrequency: df, documents: n) * item.boost
+                rankedIDFs[g][i] = idf
                 for k in 0..<m.count {
                     let d = Int(m.docs[k])
                     scores[d] += idf * ranking.saturate(m.weights[k])
@@ -311,7 +368,7 @@ public final class Searcher {
                 // The same word spelled as in the query, or folded the same way, ranks higher.
                 // (Not for words in very many documents: walking their lists again costs more
                 // than the bonus can change.)
-                guard case .word(let word) = item, m.count <= ranking.spellingBonusLimit else { continue }
+                guard case .word(let word) = item, df <= ranking.spellingBonusLimit else { continue }
                 for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [(.exact, 1)])),
                                           (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)]))] {
                     for k in 0..<spelling.count {
@@ -319,19 +376,58 @@ public final class Searcher {
                     }
                 }
             }
+            return matched
         }
+
+        // All words first, rarest first: each later word is matched only on the documents that
+        // have every word before it, so its list is skipped through, not read whole.
+        var conjunction: [Int32]?
+        if groups.count >= 2 {
+            let costs = try groups.map { group throws(IndexError) in try cost(of: group) }
+            var candidates: [Int32]?
+            for g in groups.indices.sorted(by: { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }) {
+                restriction = candidates
+                guard let matched = try score(g) else { return SearchResult(query: "", total: 0, partial: false) }
+                let bit = UInt64(1) << UInt64(g)
+                if let previous = candidates {
+                    candidates = previous.filter { masks[Int($0)] & bit != 0 }
+                } else {
+                    candidates = Array(Set(matched)).sorted()
+                }
+                if candidates!.isEmpty { break }
+            }
+            restriction = nil
+            if let found = candidates, !found.isEmpty {
+                conjunction = found
+            } else {
+                // No document has every word: the best partial matches, from all documents.
+                for d in 0..<n { scores[d] = 0; masks[d] = 0 }
+            }
+        }
+        if conjunction == nil {
+            for g in groups.indices {
+                guard try score(g) != nil else { return SearchResult(query: "", total: 0, partial: false) }
+            }
+        }
+        restriction = conjunction
         for item in query.excluded {
             for d in try matches(item).docs { masks[Int(d)] = 0 }
         }
+        restriction = nil
         if reader.hasDeletions {
             for d in 0..<n where masks[d] != 0 && reader.isDeleted(d) { masks[d] = 0 }
         }
         let all: UInt64 = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
         var candidates: [Int32] = []
         var complete = 0
-        for d in 0..<n where masks[d] != 0 {
-            candidates.append(Int32(d))
-            if masks[d] == all { complete += 1 }
+        if let conjunction {
+            candidates = conjunction.filter { masks[Int($0)] == all }
+            complete = candidates.count
+        } else {
+            for d in 0..<n where masks[d] != 0 {
+                candidates.append(Int32(d))
+                if masks[d] == all { complete += 1 }
+            }
         }
         let partial = complete == 0
         if !partial { candidates.removeAll { masks[Int($0)] != all } }
@@ -378,11 +474,12 @@ public final class Searcher {
             return lo < m.count && Int(m.docs[lo]) == doc ? m.weights[lo] : nil
         }
         var result: [Explanation] = []
-        for group in query.groups.prefix(64) {
-            for item in group {
+        for (g, group) in query.groups.prefix(64).enumerated() {
+            for (i, item) in group.enumerated() {
                 let m = try matches(item)
                 guard let tf = weight(m) else { continue }
-                let idf = ranking.idf(documentFrequency: m.count, documents: n) * item.boost
+                let ranked = g < rankedIDFs.count && i < rankedIDFs[g].count ? rankedIDFs[g][i] : 0
+                let idf = ranked > 0 ? ranked : ranking.idf(documentFrequency: m.count, documents: n) * item.boost
                 var fields: [Explanation.FieldShare] = []
                 for field in Field.text {
                     fieldRestriction = [field]
@@ -622,7 +719,7 @@ public final class Searcher {
                     for (kind, weight) in [(TermKind.stem, Float(1)), (.part, ranking.partWeight)] {
                         guard let info = try segment.lookup(field, kind, stem) else { continue }
                         var cursor = try segment.postings(info)
-                        while try cursor.next() { add(cursor.doc, Float(cursor.freq) * weight) }
+                        try visit(&cursor, weight: weight, add)
                     }
                 }
             }
@@ -632,7 +729,7 @@ public final class Searcher {
                 var expansions = 0
                 try segment.forEachKey(withPrefix: [field.keyPrefix(.exact)] + p) { (_, info) throws(IndexError) in
                     var cursor = try segment.postings(info)
-                    while try cursor.next() { add(cursor.doc, Float(cursor.freq)) }
+                    try visit(&cursor, add)
                     expansions += 1
                     return expansions < prefixExpansionLimit
                 }
@@ -646,7 +743,7 @@ public final class Searcher {
                     let term = Array(key[1...])
                     guard abs(term.count - w.count) <= distance, Self.editDistance(w, term, limit: distance) != nil else { return true }
                     var cursor = try segment.postings(info)
-                    while try cursor.next() { add(cursor.doc, Float(cursor.freq)) }
+                    try visit(&cursor, add)
                     expansions += 1
                     return expansions < prefixExpansionLimit
                 }
@@ -706,11 +803,17 @@ public final class Searcher {
         defer { (self.scratch, self.touched) = (scratch, touched) }
         // Per field and norm byte: weight / (1 − b + b · length / average), once per call.
         let factors = Field.text.indices.map { lengthFactors(slot: $0) }
+        var estimate = 0
+        defer { localCandidates = nil }
         for (s, segment) in reader.segments.enumerated() {
             if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
             touched.removeAll(keepingCapacity: true)
+            if restriction != nil { localCandidates = restrictionBySegment[s] }
+            var widest = 0
             for (slot, field) in Field.text.enumerated() where requested.contains(field) && fieldRestriction.contains(field) {
                 let norms = segment.norms(slot)
+                visitedFrequency = 0
+                defer { widest = max(widest, visitedFrequency) }
                 try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
                     try perField(field, segment) { doc, freq in
                         if scratch[doc] == 0 { touched.append(Int32(doc)) }
@@ -718,6 +821,7 @@ public final class Searcher {
                     }
                 }
             }
+            estimate += widest
             touched.sort()
             let base = Int32(reader.bases[s])
             result.docs.reserveCapacity(result.docs.count + touched.count)
@@ -728,11 +832,16 @@ public final class Searcher {
                 scratch[Int(doc)] = 0
             }
         }
+        result.documentFrequency = estimate
         // The anchor segment's documents stand for documents of the others, in the same order.
         if let anchors = reader.anchors, requested.contains(.anchor), fieldRestriction.contains(.anchor),
            let slot = Field.text.firstIndex(of: .anchor) {
             var found = Matches()
             touched.removeAll(keepingCapacity: true)
+            if restriction != nil {
+                localCandidates = restrictionInAnchors
+                if restrictionInAnchors.isEmpty { return result }
+            }
             if scratch.count < anchors.documentCount { scratch = [Float](repeating: 0, count: anchors.documentCount) }
             let norms = anchors.norms(slot)
             try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
@@ -749,8 +858,44 @@ public final class Searcher {
                 scratch[Int(doc)] = 0
             }
             result = Matches.sum(result, found)
+            result.documentFrequency = estimate
         }
         return result
+    }
+
+    /// Feeds `add` the documents of `cursor` with their frequency times `weight`: all of
+    /// them, or under a restriction only the candidates, skipping through the list.
+    private func visit(_ cursor: inout PostingsCursor, weight: Float = 1, _ add: (Int, Float) -> Void) throws(IndexError) {
+        visitedFrequency += cursor.docFreq
+        if let local = localCandidates {
+            for c in local {
+                guard try cursor.advance(to: Int(c)) else { return }
+                if cursor.doc == Int(c) { add(cursor.doc, Float(cursor.freq) * weight) }
+            }
+        } else {
+            while try cursor.next() { add(cursor.doc, Float(cursor.freq) * weight) }
+        }
+    }
+
+    /// About how many postings matching `group` would read: the body lists of its words
+    /// (of a phrase, its longest word), or a large number for items that are no words.
+    private func cost(of group: [Item]) throws(IndexError) -> Int {
+        var total = 0
+        for item in group {
+            var inner = item
+            while case .boosted(let i, _) = inner { inner = i }
+            let terms: [[UInt8]]
+            switch inner {
+            case .word(let w): terms = w.stems
+            case .inField(_, let w): terms = w.stems
+            case .phrase(let ts), .nearPhrase(let ts, _): terms = ts.isEmpty ? [] : [ts.min { $0.count > $1.count }!]
+            default: return Int.max / 2
+            }
+            for term in terms {
+                for segment in reader.segments { total += try segment.lookup(.body, .stem, term)?.docFreq ?? 0 }
+            }
+        }
+        return total
     }
 
     /// BM25F's per-occurrence weight of a field for each norm byte: weight / (1 − b + b · length / average).
@@ -768,7 +913,7 @@ public final class Searcher {
                 for (kind, weight) in kinds {
                     guard let info = try segment.lookup(field, kind, term) else { continue }
                     var cursor = try segment.postings(info)
-                    while try cursor.next() { add(cursor.doc, Float(cursor.freq) * weight) }
+                    try visit(&cursor, weight: weight, add)
                 }
             }
         }
@@ -781,7 +926,9 @@ public final class Searcher {
         let whole = try spellingMatches(word.stems, kinds: [(.stem, 1), (.part, ranking.partWeight)])
         var parts = try splitOf(word.exact)
         var all: Matches?
-        if parts.isEmpty, whole.count == 0, fieldRestriction == Field.text {
+        // (Restricted to candidates, an empty result may just mean none of them has the word.)
+        let unknown = restriction == nil ? whole.count == 0 : (whole.documentFrequency ?? whole.count) == 0
+        if parts.isEmpty, unknown, fieldRestriction == Field.text {
             // A compound no page has ("Zuordnungsgrundsätze"): split it now, as the indexer
             // would, and find its parts standing near each other ("Grundsätze der Zuordnung").
             parts = queryTimeSplit(word.exact)
@@ -796,7 +943,9 @@ public final class Searcher {
         }
         guard var together = all else { return whole }
         for k in together.weights.indices { together.weights[k] *= ranking.partWeight / Float(parts.count) }
-        return Matches.union(whole, together)
+        var result = Matches.union(whole, together)
+        result.documentFrequency = whole.documentFrequency
+        return result
     }
 
     /// Most positions between the parts of a compound split at query time: about a sentence.

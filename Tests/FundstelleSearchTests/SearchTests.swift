@@ -33,6 +33,43 @@ let laws = [
         }
     }
 
+    /// Words are matched rarest first, each later one only on the documents that have the
+    /// ones before (skipping through long lists): the documents found are exactly those with
+    /// every word, and with none such, the partial matches come as before.
+    @Test func conjunctionFindsExactlyTheDocumentsWithEveryWord() throws {
+        let vocabulary = ["antrag", "bescheid", "frist", "gebühr", "klage", "miete", "pflege", "rente", "schule", "wohnung"]
+        var random = SplitMix64(seed: 42)
+        var docs: [Document] = []
+        for i in 0..<900 {
+            // Word k appears in about 1 of k + 1 documents: lists from ~900 down to ~80.
+            let words = vocabulary.enumerated().filter { k, _ in random.next() % UInt64(k + 1) == 0 }.map(\.element)
+            // A title of its own: documents with the same title and text would be indexed once.
+            docs.append(Document(path: "d\(i).html", title: "Seite \(i)", body: (words + ["seite"]).joined(separator: " ")))
+        }
+        try withIndex(docs) { searcher throws in
+            for _ in 0..<60 {
+                let count = Int(random.next() % 3) + 2
+                let query = (0..<count).map { _ in vocabulary[Int(random.next() % UInt64(vocabulary.count))] }
+                let expected = docs.filter { doc in query.allSatisfy { doc.body.split(separator: " ").contains(Substring($0)) } }.map(\.path)
+                let result = try searcher.search(query.joined(separator: " "), limit: 1000)
+                if expected.isEmpty {
+                    #expect(result.partial, "\(query)")
+                } else {
+                    #expect(!result.partial && result.total == expected.count, "\(query)")
+                    #expect(Set(result.hits.map(\.path)) == Set(expected), "\(query)")
+                }
+                let excluded = try searcher.search(query.dropLast().joined(separator: " ") + " -" + query.last!, limit: 1000)
+                let withoutLast = docs.filter { doc in
+                    let words = doc.body.split(separator: " ")
+                    return query.dropLast().allSatisfy { words.contains(Substring($0)) } && !words.contains(Substring(query.last!))
+                }
+                if !withoutLast.isEmpty && !query.dropLast().contains(query.last!) {
+                    #expect(Set(excluded.hits.map(\.path)) == Set(withoutLast.map(\.path)), "\(query) NOT")
+                }
+            }
+        }
+    }
+
     @Test func allWordsRequiredThenBestPartialMatches() throws {
         try withIndex(laws) { searcher throws in
             let all = try searcher.search("Wohngeld Mieter")
