@@ -148,7 +148,10 @@ public struct Query: Sendable, Equatable {
             if scalars[i] == ")" { tokens.append(.close(position: i + 1)); i += 1; continue }
             var negated = false
             if scalars[i] == "-", i + 1 < scalars.count, !isSpace(scalars[i + 1]) {
-                negated = true
+                // A minus leaves out only at the start of a word: one glued to a closing quote
+                // ("„Model C“-Schulen") joins, as a hyphen does.
+                let glued = i > 0 && !isSpace(scalars[i - 1]) && scalars[i - 1] != "("
+                negated = !glued
                 i += 1
             }
             if scalars[i] == "(" {

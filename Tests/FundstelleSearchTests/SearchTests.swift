@@ -209,6 +209,11 @@ let laws = [
         #expect(Query.parse("\"unclosed phrase").groups == [[.phrase(["unclosed", "phrase"])]])
         #expect(Query.parse("  ").isEmpty)
         #expect(Query.parse("x OR y z").groups == [[.word("x"), .word("y")], [.word("z")]])
+        // A minus glued to a closing quote is a hyphen, not a leaving out.
+        let glued = Query.parse("als „Model C“-Schulen bezeichnet")
+        #expect(glued.groups == [[.word("als")], [.phrase(["Model", "C"])], [.word("Schulen")], [.word("bezeichnet")]])
+        #expect(glued.excluded.isEmpty)
+        #expect(Query.parse("\"a b\" -c").excluded == [.word("c")])
     }
 
     @Test func parenthesesGroup() throws {
