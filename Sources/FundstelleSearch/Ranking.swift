@@ -26,7 +26,26 @@ public struct Ranking: Sendable {
     /// How many of the best documents proximity re-ranks (beyond the page asked for).
     public var proximityDepth = 100
 
+    /// When no document has every required word, a partial match ranks by its score times
+    /// (share of the query's words it has)^partialCoordination: a page with the two rare words
+    /// of a question can beat one with three common ones, and a page missing half the words
+    /// needs a far higher score.
+    public var partialCoordination: Float = 0.5
+
     public init() {}
+
+    /// The order of candidates: by score (partial matches weighed by their coordination), then
+    /// document order. Arguments: score, mask of groups matched, document; twice.
+    func order(groups: Int, partial: Bool) -> (Float, UInt64, Int32, Float, UInt64, Int32) -> Bool {
+        guard partial, groups > 1 else {
+            return { sx, _, x, sy, _, y in sx != sy ? sx > sy : x < y }
+        }
+        let coordination = (0...groups).map { Float(pow(Double($0) / Double(groups), Double(partialCoordination))) }
+        return { sx, mx, x, sy, my, y in
+            let kx = sx * coordination[mx.nonzeroBitCount], ky = sy * coordination[my.nonzeroBitCount]
+            return kx != ky ? kx > ky : x < y
+        }
+    }
 
     @inline(__always)
     func idf(documentFrequency df: Int, documents n: Int) -> Float {

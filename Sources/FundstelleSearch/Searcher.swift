@@ -431,15 +431,15 @@ public final class Searcher {
         }
         let partial = complete == 0
         if !partial { candidates.removeAll { masks[Int($0)] != all } }
-        // Most groups matched first (only differs when partial), then score, then document order;
-        // only as far as proximity and the page look.
+        // Score, then document order; only as far as proximity and the page look. Partial
+        // matches count their score times the coordination factor of the words they have.
+        let order = ranking.order(groups: groups.count, partial: partial)
         candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
-            let cx = masks[Int(x)].nonzeroBitCount, cy = masks[Int(y)].nonzeroBitCount
-            if cx != cy { return cx > cy }
-            let sx = scores[Int(x)], sy = scores[Int(y)]
-            return sx != sy ? sx > sy : x < y
+            order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
         }
-        try rerankByProximity(&candidates, scores: &scores, masks: masks, sequence: query.sequence, needed: offset + limit)
+        try rerankByProximity(&candidates, scores: &scores, sequence: query.sequence, needed: offset + limit) { x, y, scores in
+            order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
+        }
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
         if facets { result.facets = try countFacets(candidates) }
         // The parts of a compound split at query time light up too.
@@ -645,7 +645,8 @@ public final class Searcher {
     /// query's words stand next to each other in order, in one field, the score grows with
     /// the share of neighbouring word pairs found so (`Ranking.proximityBonus`).
     private func rerankByProximity(
-        _ candidates: inout [Int32], scores: inout [Float], masks: [UInt64], sequence: [[UInt8]], needed: Int
+        _ candidates: inout [Int32], scores: inout [Float], sequence: [[UInt8]], needed: Int,
+        by areInIncreasingOrder: (Int32, Int32, [Float]) -> Bool
     ) throws(IndexError) {
         proximityFactors.removeAll(keepingCapacity: true)
         guard sequence.count >= 2, ranking.proximityBonus > 0, !candidates.isEmpty else { return }
@@ -688,13 +689,8 @@ public final class Searcher {
             scores[Int(d)] *= factor
             proximityFactors[d] = factor
         }
-        // Same order of keys as before: most groups matched, then score, then document order.
-        candidates[..<depth].sort { x, y in
-            let cx = masks[Int(x)].nonzeroBitCount, cy = masks[Int(y)].nonzeroBitCount
-            if cx != cy { return cx > cy }
-            let sx = scores[Int(x)], sy = scores[Int(y)]
-            return sx != sy ? sx > sy : x < y
-        }
+        let final = scores
+        candidates[..<depth].sort { x, y in areInIncreasingOrder(x, y, final) }
     }
 
     /// Whether some position in `a` is directly followed by one in `b` (both ascending).

@@ -16,7 +16,7 @@ struct SearchCommand: ParsableCommand {
             QUERY SYNTAX
               pflege kosten          documents with both words (any inflected or folded form:
                                      "Fachkraefte" finds "Fachkräfte"); when no document has
-                                     all words, the best partial matches, most words first
+                                     all words, the best partial matches (score × √share of words)
               Fünf-Tage-Woche        each part required, together or apart (together ranks higher)
               "hilfe zur pflege"     the words next to each other, in this order
               "hilfe pflege"~2       in this order, at most 2 other words between each two

@@ -70,6 +70,21 @@ let laws = [
         }
     }
 
+    /// Partial matches rank by score times (share of words)^partialCoordination: one rare word
+    /// can beat two common ones, but not a page with far more of the query.
+    @Test func partialMatchesWeighTheirScoreByTheShareOfWords() {
+        var ranking = Ranking()
+        ranking.partialCoordination = 0.5
+        let partial = ranking.order(groups: 3, partial: true)
+        #expect(partial(10, 0b001, 1, 6, 0b011, 2))  // 10 · √(1/3) = 5.8 > 6 · √(2/3) = 4.9
+        #expect(!partial(10, 0b001, 1, 9, 0b111, 2))  // 5.8 < 9 · 1
+        #expect(partial(5, 0b011, 1, 5, 0b110, 2))  // a tie goes by document order
+        ranking.partialCoordination = 8  // nearly "most words first"
+        #expect(!ranking.order(groups: 3, partial: true)(10, 0b001, 1, 6, 0b011, 2))
+        // When every hit has every word, only the score counts.
+        #expect(ranking.order(groups: 3, partial: false)(10, 0b001, 1, 6, 0b111, 2))
+    }
+
     @Test func allWordsRequiredThenBestPartialMatches() throws {
         try withIndex(laws) { searcher throws in
             let all = try searcher.search("Wohngeld Mieter")
