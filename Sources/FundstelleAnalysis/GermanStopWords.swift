@@ -61,6 +61,9 @@ public enum GermanStopWords {
         "welchen", "welcher", "welches", "wem", "wen", "wenn", "wer", "werde", "werden", "wessen",
         "wie", "will", "wir", "wird", "wo", "wobei", "wodurch", "wurde", "wurden", "während",
         "wäre", "wären", "würde", "würden", "zu", "zum", "zur", "zwar", "zwischen", "über",
+        // Interrogative adverbs: the question words people type ("Wann fanden … statt?").
+        "wann", "weshalb", "weswegen", "wieso", "wofür", "woher", "wohin", "womit", "woran",
+        "worauf", "woraus", "worin", "worum", "worüber", "wovon", "wozu",
     ]
 
     /// `all` as one run of UTF-8 bytes, sorted bytewise, plus the offset where

@@ -155,7 +155,7 @@ private enum GoldenData {
         }
     }
 
-    @Test(arguments: ["der", "die", "das", "und", "zu", "für", "über", "dass", "daß", "ich", "werden", "zwischen"])
+    @Test(arguments: ["der", "die", "das", "und", "zu", "für", "über", "dass", "daß", "ich", "werden", "zwischen", "wann", "wieso", "wozu"])
     func recognisesStopWords(word: String) {
         #expect(GermanStopWords.contains(word))
     }
