@@ -43,8 +43,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
-            ],
-            resources: [.copy("openapi.json")]
+            ]
         ),
         .executableTarget(
             name: "fundstelle",

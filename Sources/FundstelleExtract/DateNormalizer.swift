@@ -1,4 +1,3 @@
-internal import Foundation
 /// Turns the date strings pages state into `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
 ///
 /// Accepts ISO 8601 dates and timestamps (`2025-07-03`, `2025-07-03T10:15:00+02:00`,
@@ -87,7 +86,7 @@ extension DateNormalizer {
             words.removeLast()
         }
         // Leading words of a date line: "Stand:", "Erschienen am", "Montag,".
-        while let first = words.first, leadWords.contains(first) || weekdays.contains(first.trimmingCharacters(in: ["."])) {
+        while let first = words.first, leadWords.contains(first) || weekdays.contains(withoutDots(first)) {
             words.removeFirst()
         }
         switch words.count {
@@ -121,9 +120,14 @@ extension DateNormalizer {
         "erstellt", "zuletzt", "geändert", "posted", "on", "published", "updated", "veröffentlichung",
     ]
 
+    /// The word without the dots at its ends ("Mo." → "Mo").
+    private static func withoutDots<S: StringProtocol>(_ word: S) -> String {
+        String(word.drop { $0 == "." }.reversed().drop { $0 == "." }.reversed())
+    }
+
     /// "3. Juli 2025", "03. Februar 2020", "3 Juli 2025", "Juli 2025" (lower-cased).
     static func germanWithMonthName(_ text: String) -> String? {
-        let parts = text.replacingOccurrences(of: ".", with: ". ").split(separator: " ").map(String.init)
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).joined(separator: ". ").split(separator: " ").map(String.init)
         var day: Int?
         var rest = parts[...]
         if let first = rest.first {
@@ -133,7 +137,7 @@ extension DateNormalizer {
                 rest = rest.dropFirst()
             }
         }
-        guard rest.count == 2, let month = monthNames[rest[rest.startIndex].trimmingCharacters(in: ["."])],
+        guard rest.count == 2, let month = monthNames[withoutDots(rest[rest.startIndex])],
               rest.last!.count == 4, let year = Int(rest.last!), (1000...2999).contains(year) else { return nil }
         var text = "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
         if let day { text += day < 10 ? "-0\(day)" : "-\(day)" }

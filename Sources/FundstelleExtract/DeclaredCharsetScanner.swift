@@ -52,7 +52,7 @@ struct DeclaredCharsetScanner {
     /// The value after `charset=` in a Content-Type value such as `text/html; charset="utf-8"`.
     static func charsetParameter(in content: String) -> String? {
         let lowered = content.lowercased()
-        guard let range = lowered.range(of: "charset") else { return nil }
+        guard let range = lowered.firstRange(of: "charset") else { return nil }
         var rest = lowered[range.upperBound...].drop(while: { $0 == " " })
         guard rest.first == "=" else { return nil }
         rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\"" || $0 == "'" })
@@ -103,7 +103,7 @@ struct DeclaredCharsetScanner {
         guard hasPrefix("<?xml", at: start) else { return nil }
         let close = end(of: "?>", from: start)
         let declaration = string(start..<close)
-        guard let range = declaration.range(of: "encoding") else { return nil }
+        guard let range = declaration.firstRange(of: "encoding") else { return nil }
         let rest = declaration[range.upperBound...].drop(while: { $0 == " " || $0 == "=" })
         guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
         let label = rest.dropFirst().prefix(while: { $0 != quote })

@@ -82,7 +82,7 @@ struct PageMetadata {
         guard structuredDate == nil else { return }
         let json = String(cString: text)
         for key in ["\"datePublished\"", "\"dateCreated\"", "\"uploadDate\""] {
-            guard let keyRange = json.range(of: key) else { continue }
+            guard let keyRange = json.firstRange(of: key) else { continue }
             let rest = json[keyRange.upperBound...].drop(while: { $0 == " " || $0 == ":" || $0 == "\n" || $0 == "\t" || $0 == "\r" })
             guard rest.first == "\"" else { continue }
             let value = rest.dropFirst().prefix(while: { $0 != "\"" })

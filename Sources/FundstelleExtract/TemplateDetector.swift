@@ -95,7 +95,7 @@ public struct TemplateDetector: Sendable {
     /// The site of a page: its URL's host, else the first folder of its path ("" at the root).
     public static func site(of doc: Document) -> Substring {
         for candidate in [doc.url, doc.path.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init) ?? ""] {
-            if let scheme = candidate.range(of: "://") {
+            if let scheme = candidate.firstRange(of: "://") {
                 let rest = candidate[scheme.upperBound...]
                 return rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             }

@@ -1,11 +1,10 @@
-internal import Foundation
-
 /// NFC normalisation of extracted text. Most German text is already NFC (it uses precomposed
-/// umlauts), so a byte scan first proves that cheaply and Foundation is asked only otherwise.
+/// umlauts), so a byte scan first proves that cheaply and the standard library's normaliser
+/// (`String._nfcCodeUnits`; no Foundation, so no ICU at start-up) runs only otherwise.
 enum UnicodeNormalization {
     static func nfc(_ utf8: [UInt8]) -> String {
         let string = String(decoding: utf8, as: UTF8.self)
-        return isKnownNFC(utf8) ? string : string.precomposedStringWithCanonicalMapping
+        return isKnownNFC(utf8) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
     }
 
     /// True when every character lies in a range where no character decomposes or combines

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One byte per field and document for its length in tokens: exact up to 31, then
 /// logarithmic steps of 2^(1/16) (about 4.4 %), up to ~490,000 tokens.

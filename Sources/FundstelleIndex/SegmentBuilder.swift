@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import FundstelleAnalysis
 import FundstelleExtract
 
@@ -131,7 +135,7 @@ struct SegmentBuilder {
 
     /// Analyses the held documents on all cores, in batches, and adds them in order.
     private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies) {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let analyzers = AnalyzerPool(count: workers, decompounder: decompounder, vocabulary: vocabulary)
         let batch = 64 * workers
         var start = 0

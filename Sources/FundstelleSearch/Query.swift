@@ -38,7 +38,7 @@ public struct Query: Sendable, Equatable {
         /// "A..B", ">=A", ">A", "<=B", "<B", or "A" (A and everything that begins with it).
         public static func parse(_ text: String) -> MetaRange? {
             var r = MetaRange()
-            if let dots = text.range(of: "..") {
+            if let dots = text.firstRange(of: "..") {
                 r.lower = String(text[..<dots.lowerBound])
                 r.upper = String(text[dots.upperBound...])
             } else if text.hasPrefix(">=") { r.lower = String(text.dropFirst(2)) }

@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
             let report = try indexCall(location.directory) { () throws(IndexError) in try reader.check() }
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("OK: \(location.directory), generation \(reader.generation): \(report.segments) segment\(report.segments == 1 ? "" : "s"), \(report.documents) documents (\(report.deleted) deleted), \(report.keys) keys, \(report.postings) postings, \(formatBytes(report.bytes)) checked in \(String(format: "%.2f", seconds)) s")
+            print("OK: \(location.directory), generation \(reader.generation): \(report.segments) segment\(report.segments == 1 ? "" : "s"), \(report.documents) documents (\(report.deleted) deleted), \(report.keys) keys, \(report.postings) postings, \(formatBytes(report.bytes)) checked in \(fixed(seconds, digits: 2)) s")
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,16 +16,31 @@ enum Terminal {
     static func highlight(_ s: String) -> String { colour ? "\u{1B}[1;33m\(s)\u{1B}[0m" : s }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeAll(STDERR_FILENO, message + "\n")
     }
 
     /// Writes to stderr as it is (progress lines).
     static func status(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        writeAll(STDERR_FILENO, s)
     }
 
     /// Writes a line to stdout at once, unbuffered: for answers a script waits for.
     static func line(_ s: String) {
-        FileHandle.standardOutput.write(Data((s + "\n").utf8))
+        writeAll(STDOUT_FILENO, s + "\n")
+    }
+
+    /// Writes all of `s` to the file descriptor (a pipe may take it in parts); gives up on an
+    /// error other than an interruption (a closed pipe: the reader is gone).
+    private static func writeAll(_ fd: Int32, _ s: String) {
+        var s = s
+        s.withUTF8 { bytes in
+            var done = 0
+            while done < bytes.count {
+                let n = write(fd, bytes.baseAddress! + done, bytes.count - done)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return }
+                done += n
+            }
+        }
     }
 }

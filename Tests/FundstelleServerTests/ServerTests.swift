@@ -64,10 +64,7 @@ func withServer(
     try await app.test(.router) { client in try await body(client, service, lines, path) }
 }
 
-let spec: OpenAPIValidator = {
-    let url = URL(fileURLWithPath: SharedData.packageRoot + "/Sources/FundstelleServer/openapi.json")
-    return try! OpenAPIValidator(Data(contentsOf: url))
-}()
+let spec = try! OpenAPIValidator(Data(OpenAPIDocument.text.utf8))
 
 /// The response body as JSON, after checking it against the OpenAPI document's schema for
 /// `path` and the response's status and content type.
