@@ -11,8 +11,9 @@ row() { ROWS+=("$1"$'\t'"$2"); }
 
 # ---------------------------------------------------------------------------------------- build
 step "building fundstelle (release, scratch path Tests/Benchmarks/.build-root)"
-swift build -c release --package-path "$REPO" --scratch-path "$HERE/.build-root" --product fundstelle >&2
-FUNDSTELLE=$(swift build -c release --package-path "$REPO" --scratch-path "$HERE/.build-root" --show-bin-path)/fundstelle
+# --static-swift-stdlib as in the README: a process starts without resolving the runtime's symbols.
+swift build -c release --static-swift-stdlib --package-path "$REPO" --scratch-path "$HERE/.build-root" --product fundstelle >&2
+FUNDSTELLE=$(swift build -c release --static-swift-stdlib --package-path "$REPO" --scratch-path "$HERE/.build-root" --show-bin-path)/fundstelle
 
 step "building fundstelle-bench (release)"
 swift build -c release --package-path "$HERE" --product fundstelle-bench >&2
