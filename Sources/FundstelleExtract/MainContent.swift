@@ -150,6 +150,22 @@ struct MainContent {
             }
             visible[i] = true
         }
+        // The lede: an element schema.org marks as the article's description that stands before
+        // the root (an excerpt between the headline and the text) is the page's too.
+        if root != body {
+            var ancestorOfRoot = [Bool](repeating: false, count: n)
+            var a = Int(parent[root])
+            while a >= 0 { ancestorOfRoot[a] = true; a = Int(parent[a]) }
+            var lede = -1
+            for i in body..<root where !ancestorOfRoot[i] && !insidePruned[i] && cleanProse[i] > 0
+                && layout.nodes[i].attributeValue("itemprop").map({ xmlStrcasecmp($0, "description") == 0 }) == true {
+                lede = i
+            }
+            if lede >= 0 {
+                visible[lede] = true
+                for i in (lede + 1)..<root where parent[i] >= 0 && visible[Int(parent[i])] && !insidePruned[i] { visible[i] = true }
+            }
+        }
         self.visible = visible
     }
 

@@ -58,6 +58,20 @@ struct MainContentTests {
         #expect(!document.body.contains("Ich sehe das ganz anders"))
     }
 
+    @Test func theLedeBeforeTheArticleTextStays() throws {
+        // schema.org's description marks the excerpt between the headline and the text; a
+        // teaser elsewhere on the page without that mark stays out.
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <div class="wrap"><h1>Wohngeld steigt</h1>
+            <div class="entry-excerpt" itemprop="description"><p>Ab Januar bekommen mehr Haushalte Wohngeld, und die Beträge steigen im Schnitt um ein Drittel.</p></div>
+            <div class="entry-content">\(String(repeating: "<p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p>", count: 4))</div></div>
+            <div class="more"><div class="teaser"><p>Ein ganz anderer Artikel über den Winterdienst der Stadt und seine neuen Fahrzeuge.</p></div></div>
+            """))
+        #expect(document.body.contains("Ab Januar bekommen mehr Haushalte Wohngeld"))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
+        #expect(!document.body.contains("Winterdienst"))
+    }
+
     @Test func aBlockWithAdSlotsInsideIsNoAd() throws {
         // BEM: "--Ads" is a modifier (the section has ad slots), the section is the test report.
         let document = try Fixtures.single(Fixtures.page(body: """
