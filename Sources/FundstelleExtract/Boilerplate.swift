@@ -120,8 +120,18 @@ enum Boilerplate {
             if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
             return verdict == nil
         }
+        // A quote set in a box ("widget quote") is the article's: the box words give way.
+        if verdict == .box {
+            forEachWord(of: value, splittingCamelCase: true) { word, _ in
+                if quoteWords.contains(word) { verdict = nil }
+                return verdict != nil
+            }
+        }
         return verdict
     }
+
+    /// Words of class values that name a quotation of the article's text.
+    private static let quoteWords = bytesSet(["quote", "blockquote", "pullquote", "zitat", "citation"])
 
     private static let advertisingWords = bytesSet(["ad", "ads", "advert", "advertisement", "anzeige", "werbung"])
 

@@ -72,6 +72,19 @@ struct MainContentTests {
         #expect(!document.body.contains("Winterdienst"))
     }
 
+    @Test func aQuoteSetInAWidgetIsTheArticles() throws {
+        // "widget" names a box beside the content; with "quote" it is a quotation of the article.
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <main><h1>Wohngeld steigt</h1><p>\(Self.paragraph1)</p>
+            <div class="widget quote longtext"><h6>«Wir wissen, wo man in Offenbach schnell Hilfe bekommt.» Und wir sagen es allen, die in der Stadt eine Wohnung suchen und nicht weiterwissen.</h6></div>
+            <p>\(Self.paragraph2)</p>
+            <div class="widget"><p>Das Wetter in Offenbach: sonnig, am Abend Regen.</p></div></main>
+            """))
+        let text = (document.headings + [document.body]).joined(separator: "\n")  // the quote is an h6
+        #expect(text.contains("wo man in Offenbach schnell Hilfe bekommt"))
+        #expect(!text.contains("Das Wetter in Offenbach"))
+    }
+
     @Test func aBlockWithAdSlotsInsideIsNoAd() throws {
         // BEM: "--Ads" is a modifier (the section has ad slots), the section is the test report.
         let document = try Fixtures.single(Fixtures.page(body: """
