@@ -95,7 +95,7 @@ public struct JSONWriter {
 
 extension SearchResult {
     /// The JSON shape of `fundstelle search --json` (and of the HTTP API):
-    /// `{"query","total","partial","took_ms","hits":[{"id","path","url","title","date","score","snippet","highlights","duplicates"?}]}`
+    /// `{"query","total","partial","complete","took_ms","hits":[{"id","path","url","title","date","score","snippet","highlights","duplicates"?}]}`
     /// (`duplicates`, other paths with the same content, only when there are some).
     public func json() -> String {
         var w = JSONWriter()
@@ -103,6 +103,7 @@ extension SearchResult {
         w.string(query, key: "query")
         w.number(total, key: "total")
         w.bool(partial, key: "partial")
+        w.number(complete, key: "complete")
         if truncated { w.bool(true, key: "truncated") }
         if let suggestion { w.string(suggestion, key: "did_you_mean") }
         if !warnings.isEmpty { w.strings(warnings, key: "warnings") }

@@ -31,6 +31,9 @@ public struct Ranking: Sendable {
     /// of a question can beat one with three common ones, and a page missing half the words
     /// needs a far higher score.
     public var partialCoordination: Float = 0.5
+    /// When fewer documents than this have every required word (a page of hits), the best
+    /// partial matches follow them, so a page missing one word of a long query is still found.
+    public var fillBelow = 10
 
     public init() {}
 

@@ -49,10 +49,13 @@ public struct Facet: Sendable, Equatable {
 
 public struct SearchResult: Sendable, Equatable {
     public var query: String
-    /// Documents that match (all required words, or when none does, any of them).
+    /// Documents in the ranking: those with every required word, and when fewer than
+    /// `Ranking.fillBelow` have them all, those with any of them after these.
     public var total: Int
     /// True when no document has every required word and the hits are the best partial matches.
     public var partial: Bool
+    /// Documents with every required word: the first `complete` of the ranking.
+    public var complete = 0
     public var tookMilliseconds: Double = 0
     /// True when the query was cut: longer than `Searcher.maximumQueryBytes`, or more required
     /// words than `Searcher.maximumRequiredWords` (the rest was ignored).
@@ -71,5 +74,6 @@ public struct SearchResult: Sendable, Equatable {
         self.query = query
         self.total = total
         self.partial = partial
+        self.complete = partial ? 0 : total
     }
 }

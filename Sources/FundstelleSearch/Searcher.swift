@@ -124,7 +124,7 @@ public final class Searcher {
         var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
         result.truncated = cut || query.groups.count > Self.maximumRequiredWords
         result.warnings = parsed.warnings
-        if result.total < Self.suggestionThreshold || result.partial { result.suggestion = try suggest(for: text) }
+        if result.complete < Self.suggestionThreshold { result.suggestion = try suggest(for: text) }
         if explain {
             for i in result.hits.indices {
                 result.hits[i].explanation = try explanation(of: result.hits[i].doc, query: query)
@@ -139,14 +139,18 @@ public final class Searcher {
 
     // MARK: Analysis of the query
 
-    /// `text` with written dates ("3. Juli 2025") as ISO dates ("2025-07-03"): the query
-    /// parser analyses word by word, and a date spans three words.
+    /// `text` with what only its context says written out: dates ("3. Juli 2025") as ISO dates
+    /// ("2025-07-03"), and a book's roman numeral after "SGB" as its number ("SGB XII" → "SGB 12").
+    /// The query parser analyses word by word, and these span two or three words.
     private func isoDates(in text: String) -> String {
         let tokens = analyzer.analyze(text)
         var bytes = Array(text.utf8)
-        for (i, t) in tokens.enumerated().reversed() where i + 2 < tokens.count {
-            guard let iso = t.expansions.first(where: { $0.utf8.count == 10 && $0.contains("-") }) else { continue }
-            bytes.replaceSubrange(t.start..<tokens[i + 2].end, with: Array(iso.utf8))
+        for (i, t) in tokens.enumerated().reversed() {
+            if i + 2 < tokens.count, let iso = t.expansions.first(where: { $0.utf8.count == 10 && $0.contains("-") }) {
+                bytes.replaceSubrange(t.start..<tokens[i + 2].end, with: Array(iso.utf8))
+            } else if i > 0, tokens[i - 1].normalized == "sgb", t.normalized != t.stem, Int(t.stem) != nil {
+                bytes.replaceSubrange(t.start..<t.end, with: Array(t.stem.utf8))
+            }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -180,6 +184,15 @@ public final class Searcher {
         var boost: Float {
             if case .boosted(_, let b) = self { return b }
             return 1
+        }
+
+        /// A filter narrows the documents and adds no score: it is never left out of a partial match.
+        var isFilter: Bool {
+            switch self {
+            case .pathPrefix, .meta: true
+            case .boosted(let inner, _): inner.isFilter
+            default: false
+            }
         }
     }
 
@@ -380,8 +393,11 @@ public final class Searcher {
         }
 
         // All words first, rarest first: each later word is matched only on the documents that
-        // have every word before it, so its list is skipped through, not read whole.
+        // have every word before it, so its list is skipped through, not read whole. When fewer
+        // than `Ranking.fillBelow` documents have them all, every document is scored, and the
+        // best partial matches follow the complete ones.
         var conjunction: [Int32]?
+        var filling = false
         if groups.count >= 2 {
             let costs = try groups.map { group throws(IndexError) in try cost(of: group) }
             var candidates: [Int32]?
@@ -397,10 +413,11 @@ public final class Searcher {
                 if candidates!.isEmpty { break }
             }
             restriction = nil
-            if let found = candidates, !found.isEmpty {
+            if let found = candidates, found.count >= ranking.fillBelow {
                 conjunction = found
             } else {
-                // No document has every word: the best partial matches, from all documents.
+                // Few or no documents have every word: the best partial matches, from all documents.
+                filling = candidates?.isEmpty == false
                 for d in 0..<n { scores[d] = 0; masks[d] = 0 }
             }
         }
@@ -424,16 +441,25 @@ public final class Searcher {
             candidates = conjunction.filter { masks[Int($0)] == all }
             complete = candidates.count
         } else {
-            for d in 0..<n where masks[d] != 0 {
+            // Partial matches have some word, and every filter (site:, year:, path:, …) holds.
+            let filters = groups.indices.reduce(UInt64(0)) { bits, g in
+                groups[g].allSatisfy(\.isFilter) ? bits | (1 << UInt64(g)) : bits
+            }
+            for d in 0..<n where masks[d] & filters == filters && (masks[d] & ~filters != 0 || filters == all) {
                 candidates.append(Int32(d))
                 if masks[d] == all { complete += 1 }
             }
         }
         let partial = complete == 0
-        if !partial { candidates.removeAll { masks[Int($0)] != all } }
-        // Score, then document order; only as far as proximity and the page look. Partial
-        // matches count their score times the coordination factor of the words they have.
-        let order = ranking.order(groups: groups.count, partial: partial)
+        if !partial && !filling { candidates.removeAll { masks[Int($0)] != all } }
+        // Complete matches first, then score, then document order; only as far as proximity
+        // and the page look. Partial matches count their score times the coordination factor
+        // of the words they have.
+        let byScore = ranking.order(groups: groups.count, partial: partial || filling)
+        let order: (Float, UInt64, Int32, Float, UInt64, Int32) -> Bool = { sx, mx, x, sy, my, y in
+            if filling, (mx == all) != (my == all) { return mx == all }
+            return byScore(sx, mx, x, sy, my, y)
+        }
         candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
             order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
         }
@@ -441,6 +467,7 @@ public final class Searcher {
             order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
         }
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
+        result.complete = complete
         if facets { result.facets = try countFacets(candidates) }
         // The parts of a compound split at query time light up too.
         var terms = query.terms

@@ -95,12 +95,13 @@ enum OpenAPIDocument {
             "schemas": {
               "SearchResult": {
                 "type": "object",
-                "required": ["query", "total", "partial", "took_ms", "hits"],
+                "required": ["query", "total", "partial", "complete", "took_ms", "hits"],
                 "additionalProperties": false,
                 "properties": {
                   "query": { "type": "string", "description": "The query as searched (cut at 4096 bytes when longer)." },
                   "total": { "type": "integer", "minimum": 0, "description": "Exact number of matching documents." },
                   "partial": { "type": "boolean", "description": "True when no document has every word and the hits are the best partial matches." },
+                  "complete": { "type": "integer", "minimum": 0, "description": "Documents with every required word: the first `complete` of the ranking. When fewer than 10 have them all, the best partial matches follow them (total counts both)." },
                   "truncated": { "type": "boolean", "description": "Present (true) when the query was cut: over 4096 bytes or over 64 required words." },
                   "did_you_mean": { "type": "string", "description": "A corrected query, when there are fewer than 3 hits and one can be made." },
                   "warnings": { "type": "array", "items": { "type": "string" }, "description": "Mistakes in the query that were repaired, each with its position." },

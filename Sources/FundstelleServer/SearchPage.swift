@@ -92,7 +92,9 @@ struct SearchPage: Sendable {
         var out = "<h1>Treffer für „\(HTML.escape(params.query))“</h1>\n"
         let took = (result.tookMilliseconds * 10).rounded() / 10
         let count = result.total == 1 ? "1 Treffer" : "\(HTML.number(result.total)) Treffer"
-        out += "<p role=\"status\" class=\"count\">\(count)\(result.partial ? ", die nicht alle Wörter enthalten" : "") (\(String(took).replacingDot) ms)</p>\n"
+        let kind = result.partial ? ", die nicht alle Wörter enthalten"
+            : result.complete < result.total ? ", davon \(HTML.number(result.complete)) mit allen Wörtern" : ""
+        out += "<p role=\"status\" class=\"count\">\(count)\(kind) (\(String(took).replacingDot) ms)</p>\n"
         if let suggestion = result.suggestion {
             out += "<p class=\"suggestion\">Meinten Sie: <a href=\"\(link(query: suggestion, filters: params.filters))\">\(HTML.escape(suggestion))</a>?</p>\n"
         }

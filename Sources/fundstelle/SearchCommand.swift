@@ -16,7 +16,8 @@ struct SearchCommand: ParsableCommand {
             QUERY SYNTAX
               pflege kosten          documents with both words (any inflected or folded form:
                                      "Fachkraefte" finds "Fachkräfte"); when no document has
-                                     all words, the best partial matches (score × √share of words)
+                                     all words, the best partial matches (score × √share of words);
+                                     fewer than 10 with all words: partial matches follow them
               Fünf-Tage-Woche        each part required, together or apart (together ranks higher)
               "hilfe zur pflege"     the words next to each other, in this order
               "hilfe pflege"~2       in this order, at most 2 other words between each two
@@ -46,15 +47,16 @@ struct SearchCommand: ParsableCommand {
             ignored; the result then says "truncated": true.
 
             JSON (--json, one object; with --batch one per line)
-              {"query", "total", "partial", "took_ms",
+              {"query", "total", "partial", "complete", "took_ms",
                "hits": [{"id", "path", "url", "title", "date", "score", "snippet", "highlights",
                          "duplicates" (only when the page is also at other paths)}],
                "facets" (with --facets): {"site": [[value, count], …], "year": …, "lang": …}}
-              "did_you_mean": a corrected query, when there are fewer than 3 hits and one can be made
+              "did_you_mean": a corrected query, when fewer than 3 hits have every word and one can be made
               with --explain each hit also has "explain": {"proximity", "items": [{"item", "score",
               "idf", "fields": {"title": tf, …}, "exact_bonus", "folded_bonus"}]}
               highlights are [start, end) offsets into snippet, counted in Unicode code points;
-              partial is true when the hits are partial matches.
+              partial is true when no hit has every word; the first "complete" hits have every word,
+              the rest (when fewer than 10 have them all) are the best partial matches.
             """
     )
 
@@ -140,9 +142,11 @@ struct SearchCommand: ParsableCommand {
 
     private func printHuman(_ result: SearchResult) {
         let took = (result.tookMilliseconds * 100).rounded() / 100
-        let kind = result.partial ? " (partial matches: no document has every word)" : ""
+        let kind = result.partial ? " (partial matches: no document has every word)"
+            : result.complete < result.total ? " (\(result.complete) with every word, then partial matches)" : ""
         print(Terminal.dim("\(result.total) hits for \"\(result.query)\"\(kind), \(took) ms"))
         for (i, hit) in result.hits.enumerated() {
+            if !result.partial, offset + i == result.complete { print(Terminal.dim("\n  ─── these lack some of the words ───")) }
             print("")
             print("\(String(offset + i + 1).leftPadded(3)). \(Terminal.bold(hit.title.isEmpty ? hit.path : hit.title))")
             var line = Terminal.green(hit.path)

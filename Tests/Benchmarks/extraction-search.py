@@ -7,9 +7,10 @@ with `fundstelle search --batch --json --limit 10`.
   boilerplate  each `without` string as a query: the page must not be among the hits (leaked).
 
 Queries are the strings' words, lower-cased, with punctuation turned into spaces, so no query
-operator ("-", quotes, OR) comes from the text. Search is AND: a response marked "partial"
-(no document has all the words; the engine then shows its best partial matches) counts as no
-hit, as in an AND-only engine; with --with-partial they count as the hits they are (what a
+operator ("-", quotes, OR) comes from the text. Search is AND: only the hits with every word
+count (the first "complete" of a response; the engine shows its best partial matches after them
+when fewer than 10 documents have every word, or instead of them when none does), as in an
+AND-only engine; with --with-partial all hits count as the hits they are (what a
 user of fundstelle sees).
 
 usage: extraction-search.py FUNDSTELLE GOLD.json PAGES_DIR [--show] [--with-partial]
@@ -44,9 +45,12 @@ def main():
                              capture_output=True, text=True, check=True).stdout
         results = [json.loads(line) for line in out.splitlines() if line.strip()]
         assert len(results) == len(queries), (len(results), len(queries))
-        # A page indexed once for two paths (same content) is found under both.
-        return [set() if r.get("partial") and not partial_counts
-                else {p for h in r["hits"] for p in [h["path"]] + h.get("duplicates", [])} for r in results]
+        # A page indexed once for two paths (same content) is found under both. Only the hits
+        # with every word count (the first "complete"), unless --with-partial.
+        def paths(r):
+            hits = r["hits"] if partial_counts else r["hits"][:r.get("complete", 0 if r.get("partial") else len(r["hits"]))]
+            return {p for h in hits for p in [h["path"]] + h.get("duplicates", [])}
+        return [paths(r) for r in results]
 
     content = [(name, words(g["with"][0])) for name, g in sorted(gold.items()) if g.get("with") and words(g["with"][0])]
     boiler = [(name, words(s)) for name, g in sorted(gold.items()) for s in g.get("without", []) if words(s)]

@@ -24,6 +24,9 @@ let laws = [
     Document(path: "e.html", title: "Straßenreinigung", body: "Die Straße wird gereinigt. Gebühren für Anlieger."),
 ]
 
+/// The hits with every required word (partial matches may follow them on a short page).
+func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(result.complete).map(\.path) }
+
 @Suite struct SearchTests {
     @Test func titleMatchRanksAboveBodyMatch() throws {
         try withIndex(laws) { searcher throws in
@@ -55,8 +58,10 @@ let laws = [
                 if expected.isEmpty {
                     #expect(result.partial, "\(query)")
                 } else {
-                    #expect(!result.partial && result.total == expected.count, "\(query)")
-                    #expect(Set(result.hits.map(\.path)) == Set(expected), "\(query)")
+                    #expect(!result.partial && result.complete == expected.count, "\(query)")
+                    #expect(Set(result.hits.prefix(result.complete).map(\.path)) == Set(expected), "\(query)")
+                    // Fewer than a page have every word: partial matches follow, never before.
+                    #expect(result.total == expected.count || expected.count < searcher.ranking.fillBelow, "\(query)")
                 }
                 let excluded = try searcher.search(query.dropLast().joined(separator: " ") + " -" + query.last!, limit: 1000)
                 let withoutLast = docs.filter { doc in
@@ -64,7 +69,8 @@ let laws = [
                     return query.dropLast().allSatisfy { words.contains(Substring($0)) } && !words.contains(Substring(query.last!))
                 }
                 if !withoutLast.isEmpty && !query.dropLast().contains(query.last!) {
-                    #expect(Set(excluded.hits.map(\.path)) == Set(withoutLast.map(\.path)), "\(query) NOT")
+                    #expect(Set(excluded.hits.prefix(excluded.complete).map(\.path)) == Set(withoutLast.map(\.path)), "\(query) NOT")
+                    #expect(!excluded.hits.contains { docs[Int($0.path.dropFirst().dropLast(5))!].body.contains(query.last!) }, "\(query) NOT")
                 }
             }
         }
@@ -83,6 +89,23 @@ let laws = [
         #expect(!ranking.order(groups: 3, partial: true)(10, 0b001, 1, 6, 0b011, 2))
         // When every hit has every word, only the score counts.
         #expect(ranking.order(groups: 3, partial: false)(10, 0b001, 1, 6, 0b111, 2))
+    }
+
+    /// Fewer than a page of documents with every word: the best partial matches follow them.
+    @Test func partialMatchesFillAShortPage() throws {
+        let docs = [Document(path: "both.html", body: "Pflegegeld im Urlaub weiterzahlen.")]
+            + (0..<3).map { Document(path: "urlaub\($0).html", title: "Urlaub \($0)", body: "Urlaub für Beschäftigte, Nummer \($0).") }
+            + (0..<2).map { Document(path: "pflege\($0).html", title: "Pflegegeld \($0)", body: "Pflegegeld monatlich, Fall \($0).") }
+        try withIndex(docs) { searcher throws in
+            let filled = try searcher.search("Pflegegeld Urlaub")
+            #expect(!filled.partial && filled.complete == 1 && filled.total == 6)
+            #expect(filled.hits.first?.path == "both.html")
+            #expect(Set(filled.hits.dropFirst().map(\.path)) == ["urlaub0.html", "urlaub1.html", "urlaub2.html", "pflege0.html", "pflege1.html"])
+            #expect(filled.json().contains("\"partial\":false,\"complete\":1,"))
+            searcher.ranking.fillBelow = 1  // one complete match is a page: no filling
+            let strict = try searcher.search("Pflegegeld Urlaub")
+            #expect(strict.total == 1 && strict.complete == 1 && strict.hits.map(\.path) == ["both.html"])
+        }
     }
 
     @Test func allWordsRequiredThenBestPartialMatches() throws {
@@ -116,7 +139,7 @@ let laws = [
             #expect(try searcher.search("Lebensunterhalt -\"neben der\"").hits.map(\.path) == ["a.html"])
             #expect(Set(try searcher.search("Wohngeld OR Pflegegeld").hits.map(\.path)) == ["c.html", "d.html"])
             #expect(try searcher.search("erhalten Wohngeld OR Pflegegeld").total == 2)
-            #expect(try searcher.search("erhalten Wohngeld").total == 1)
+            #expect(try searcher.search("erhalten Wohngeld").complete == 1)
         }
     }
 
@@ -180,7 +203,8 @@ let laws = [
                 #expect(try searcher.search(query).hits.map(\.path) == ["a"], "\(query)")
             }
             for query in ["§ 27 SGB XII", "SGB XII § 27", "SGB 12 § 27", "27 SGB XII"] {
-                #expect(try searcher.search(query).hits.map(\.path) == ["b"], "\(query)")
+                let result = try searcher.search(query)
+                #expect(completeHits(result) == ["b"] && !result.partial, "\(query)")
             }
             #expect(try searcher.search("2025-07-03").hits.map(\.path) == ["c"])
             #expect(try searcher.search("3. Juli 2025").hits.map(\.path) == ["c"])
@@ -246,7 +270,7 @@ let laws = [
         #expect(wide.groups.count == 1 && wide.groups[0].count == 18 && wide.warnings.count == 1)
         try withIndex(laws) { searcher throws in
             #expect(Set(try searcher.search("(Wohngeld Mieter) OR Pflegegeld").hits.map(\.path)) == ["c.html", "d.html"])
-            #expect(try searcher.search("(Wohngeld Pflegegeld) OR Straße").hits.map(\.path) == ["e.html"])
+            #expect(completeHits(try searcher.search("(Wohngeld Pflegegeld) OR Straße")) == ["e.html"])
             #expect(Set(try searcher.search("(Wohngeld OR Pflegegeld) erhalten").hits.map(\.path)) == ["c.html", "d.html"])
         }
     }
@@ -254,7 +278,7 @@ let laws = [
     @Test func jsonShape() throws {
         try withIndex(laws) { searcher throws in
             let json = try searcher.search("Wohngeld").json()
-            #expect(json.hasPrefix("{\"query\":\"Wohngeld\",\"total\":1,\"partial\":false,\"took_ms\":"))
+            #expect(json.hasPrefix("{\"query\":\"Wohngeld\",\"total\":1,\"partial\":false,\"complete\":1,\"took_ms\":"))
             #expect(json.contains("\"hits\":[{\"id\":\"") && json.contains("\"path\":\"c.html\""))
             #expect(json.contains("\"highlights\":[[0,8]"))
         }
@@ -301,7 +325,7 @@ let laws = [
         ]
         try withIndex(docs) { searcher throws in
             // Not a phrase: the parts need not stand together, but all must be there.
-            #expect(try searcher.search("Fünf-Tage-Woche").hits.map(\.path) == ["a.html"])
+            #expect(completeHits(try searcher.search("Fünf-Tage-Woche")) == ["a.html"])
             #expect(!(try searcher.search("Fünf-Tage-Woche").partial))
         }
     }
@@ -398,7 +422,7 @@ let laws = [
             #expect(Set(try searcher.search("wohngeld site:stadt-archiv").hits.map(\.path)) == ["stadt-archiv/wohngeld.html"])
             #expect(Set(try searcher.search("wohngeld -path:stadt").hits.map(\.path)) == ["c.html"])
             // A boost changes the order.
-            let plain = try searcher.search("wohngeld pflegegeld").hits.map(\.path)
+            let plain = completeHits(try searcher.search("wohngeld pflegegeld"))
             #expect(plain == ["stadt/pflege.html"])
             let boosted = try searcher.search("wohngeld^5 OR pflegegeld").hits.map(\.path)
             #expect(boosted.first != "d.html" && boosted.contains("d.html"))
