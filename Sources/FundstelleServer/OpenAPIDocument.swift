@@ -99,7 +99,7 @@ enum OpenAPIDocument {
                 "additionalProperties": false,
                 "properties": {
                   "query": { "type": "string", "description": "The query as searched (cut at 4096 bytes when longer)." },
-                  "total": { "type": "integer", "minimum": 0, "description": "Exact number of matching documents." },
+                  "total": { "type": "integer", "minimum": 0, "description": "Exact number of documents in the ranking: those with every required word, and when fewer than 10 have them all, the partial matches after them." },
                   "partial": { "type": "boolean", "description": "True when no document has every word and the hits are the best partial matches." },
                   "complete": { "type": "integer", "minimum": 0, "description": "Documents with every required word: the first `complete` of the ranking. When fewer than 10 have them all, the best partial matches follow them (total counts both)." },
                   "truncated": { "type": "boolean", "description": "Present (true) when the query was cut: over 4096 bytes or over 64 required words." },
