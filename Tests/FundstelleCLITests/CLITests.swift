@@ -311,6 +311,75 @@ func makeSite(_ root: String) throws {
 }
 
 @Suite struct CrashTests {
+    /// `stats --json` of an index: its generation and live documents.
+    private static func state(_ index: String) throws -> (generation: Int, documents: Int) {
+        let out = try CLI.run(["stats", "--json", "--index", index])
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        return (json?["generation"] as? Int ?? -1, json?["documents"] as? Int ?? -1)
+    }
+
+    /// Killed (SIGKILL) at 24 random moments while it rebuilds the index from one folder or the
+    /// other, the writer leaves each time an index that passes `check` and holds exactly the
+    /// documents of the last commit: the old folder's when the kill came first, the new one's
+    /// when the commit did.
+    @Test func killedAtRandomMomentsTheIndexHoldsExactlyTheLastCommit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // Two folders of about the same size; only the second one's pages carry the marker word.
+        let folders = [dir.path + "/amt", dir.path + "/seiten"]
+        for (f, folder) in folders.enumerated() {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for i in 0..<(f == 0 ? 100 : 120) {
+                let text = (0..<40).map { "Absatz \($0) der Seite \(i) über Wohngeld, Pflege und Beratung im Stadtteil \(i % 7)." }.joined(separator: " ")
+                try "<html><head><title>Seite \(f)-\(i)</title></head><body><p>\(f == 1 ? "Killtestmarke " : "")\(text)</p></body></html>"
+                    .write(toFile: folder + "/seite\(i).html", atomically: false, encoding: .utf8)
+            }
+        }
+        // Each folder's documents, and how long an undisturbed rebuild takes.
+        let counts = try folders.indices.map { f -> Int in
+            let index = dir.path + "/ref\(f)"
+            #expect(try CLI.run(["index", folders[f], "--index", index]).status == 0)
+            return try Self.state(index).documents
+        }
+        #expect(counts == [100, 120])
+        let index = dir.path + "/idx"
+        let started = Date()
+        #expect(try CLI.run(["index", folders[1], "--index", index]).status == 0)
+        let runtime = Date().timeIntervalSince(started)
+        var current = (folder: 1, generation: try Self.state(index).generation)
+
+        var random = SplitMix64(seed: 2026)
+        var killed = 0, committedFirst = 0
+        for round in 0..<24 {
+            let folder = round % 2 == 0 ? 0 : 1  // always the other folder than the last commit's
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CLI.binary)
+            process.arguments = ["index", folders[folder], "--index", index, "--full"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Anywhere in a rebuild, and now and then just after it.
+            Thread.sleep(forTimeInterval: runtime * 1.1 * Double(random.next() % 1000) / 1000)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            if process.terminationReason == .uncaughtSignal { killed += 1 }
+
+            let checked = try CLI.run(["check", "--index", index])
+            #expect(checked.status == 0, "round \(round): \(checked.stderr)")
+            let now = try Self.state(index)
+            if now.generation != current.generation {
+                #expect(now.generation > current.generation, "round \(round)")
+                current = (folder, now.generation)
+                committedFirst += 1
+            }
+            #expect(now.documents == counts[current.folder], "round \(round): \(now.documents) documents")
+            let marked = try CLI.run(["search", "Killtestmarke", "--json", "--limit", "0", "--index", index])
+            #expect(marked.stdout.contains("\"total\":\(current.folder == 1 ? 120 : 0),"), "round \(round)")
+        }
+        print("CrashTests: \(killed) of 24 writers killed mid-run; \(committedFirst) had committed first")
+        #expect(killed >= 12)  // most kills land inside a run (a slow machine may stretch some runs)
+    }
+
     /// A writer killed (SIGKILL) in the middle of indexing leaves a readable, consistent index:
     /// the previous commit, or the new one if it got that far. Nothing half-written is read.
     @Test func killedWriterLeavesTheIndexIntact() throws {
