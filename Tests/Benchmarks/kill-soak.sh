@@ -48,7 +48,7 @@ for r in range(rounds):
     folder = 1 - current if rng.random() < 0.8 else current
     p = subprocess.Popen([binary, "index", folders[folder], "--index", index, "--full"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(rng.uniform(0, times[folder] * 1.1))
+    time.sleep(rng.uniform(0, times[folder] * 0.9))
     p.send_signal(signal.SIGKILL)
     p.wait()
     killed += p.returncode == -signal.SIGKILL
