@@ -14,10 +14,10 @@ struct SearchCommand: ParsableCommand {
         abstract: "Search the index.",
         discussion: """
             QUERY SYNTAX
-              pflege kosten          documents with both words (any inflected or folded form:
-                                     "Fachkraefte" finds "Fachkräfte"); when no document has
-                                     all words, the best partial matches (score × √share of words);
-                                     fewer than 10 with all words: partial matches follow them
+              pflege kosten          both words, in any inflected or folded form
+                                     ("Fachkraefte" finds "Fachkräfte"); fewer than
+                                     10 documents with all words: the best partial
+                                     matches follow (score × √share of words)
               Fünf-Tage-Woche        each part required, together or apart (together ranks higher)
               "hilfe zur pflege"     the words next to each other, in this order
               "hilfe pflege"~2       in this order, at most 2 other words between each two
@@ -55,8 +55,9 @@ struct SearchCommand: ParsableCommand {
               with --explain each hit also has "explain": {"proximity", "items": [{"item", "score",
               "idf", "fields": {"title": tf, …}, "exact_bonus", "folded_bonus"}]}
               highlights are [start, end) offsets into snippet, counted in Unicode code points;
-              partial is true when no hit has every word; the first "complete" hits have every word,
-              the rest (when fewer than 10 have them all) are the best partial matches.
+              partial is true when no hit has every word; the first "complete" hits
+              have every word, the rest (when fewer than 10 have them all) are the
+              best partial matches.
             """
     )
 
