@@ -37,15 +37,18 @@ public struct Ranking: Sendable {
 
     public init() {}
 
-    /// The order of candidates: by score (partial matches weighed by their coordination), then
-    /// document order. Arguments: score, mask of groups matched, document; twice.
+    /// The order of candidates: by score, then document order. Among partial matches (some
+    /// candidates lack words) those with every word come first, and the others weigh their
+    /// score by their coordination. Arguments: score, mask of groups matched, document; twice.
     func order(groups: Int, partial: Bool) -> (Float, UInt64, Int32, Float, UInt64, Int32) -> Bool {
         guard partial, groups > 1 else {
             return { sx, _, x, sy, _, y in sx != sy ? sx > sy : x < y }
         }
         let coordination = (0...groups).map { Float(pow(Double($0) / Double(groups), Double(partialCoordination))) }
         return { sx, mx, x, sy, my, y in
-            let kx = sx * coordination[mx.nonzeroBitCount], ky = sy * coordination[my.nonzeroBitCount]
+            let cx = mx.nonzeroBitCount, cy = my.nonzeroBitCount
+            if (cx == groups) != (cy == groups) { return cx == groups }
+            let kx = sx * coordination[cx], ky = sy * coordination[cy]
             return kx != ky ? kx > ky : x < y
         }
     }

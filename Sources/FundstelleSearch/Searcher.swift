@@ -451,15 +451,10 @@ public final class Searcher {
             }
         }
         let partial = complete == 0
-        if !partial && !filling { candidates.removeAll { masks[Int($0)] != all } }
         // Complete matches first, then score, then document order; only as far as proximity
         // and the page look. Partial matches count their score times the coordination factor
         // of the words they have.
-        let byScore = ranking.order(groups: groups.count, partial: partial || filling)
-        let order: (Float, UInt64, Int32, Float, UInt64, Int32) -> Bool = { sx, mx, x, sy, my, y in
-            if filling, (mx == all) != (my == all) { return mx == all }
-            return byScore(sx, mx, x, sy, my, y)
-        }
+        let order = ranking.order(groups: groups.count, partial: partial || filling)
         candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
             order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
         }
