@@ -119,7 +119,7 @@ public final class Searcher {
             text = String(decoding: bytes[..<end], as: UTF8.self)
             cut = true
         }
-        let parsed = Query.parse(isoDates(in: text))
+        let parsed = Query.parse(spelledOut(text))
         let query = analyze(parsed)
         var result = try run(query, limit: max(0, limit), offset: max(0, offset), facets: facets)
         result.truncated = cut || query.groups.count > Self.maximumRequiredWords
@@ -142,7 +142,7 @@ public final class Searcher {
     /// `text` with what only its context says written out: dates ("3. Juli 2025") as ISO dates
     /// ("2025-07-03"), and a book's roman numeral after "SGB" as its number ("SGB XII" → "SGB 12").
     /// The query parser analyses word by word, and these span two or three words.
-    private func isoDates(in text: String) -> String {
+    private func spelledOut(_ text: String) -> String {
         let tokens = analyzer.analyze(text)
         var bytes = Array(text.utf8)
         for (i, t) in tokens.enumerated().reversed() {
