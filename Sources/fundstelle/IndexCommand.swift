@@ -146,10 +146,10 @@ struct IndexCommand: ParsableCommand {
             let size = try indexCall(location.directory) { () throws(IndexError) in try writer.commit(root: root) }
             let seconds = Progress.now() - started
             if updating {
-                print("Updated in \(format1(seconds)) s: \(added) new, \(changed) changed, \(removed) removed, \(unchanged) unchanged file\(unchanged == 1 ? "" : "s"); \(writer.documentCount) documents indexed, \(writer.deletedCount) deleted")
+                print("Updated in \(fixed(seconds, digits: 1)) s: \(added) new, \(changed) changed, \(removed) removed, \(unchanged) unchanged file\(unchanged == 1 ? "" : "s"); \(writer.documentCount) documents indexed, \(writer.deletedCount) deleted")
                 if writer.mergedSegments > 0 { print("Merged \(writer.mergedSegments) small segment\(writer.mergedSegments == 1 ? "" : "s")") }
             } else {
-                print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(format1(seconds)) s")
+                print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(fixed(seconds, digits: 1)) s")
             }
             if writer.duplicateCount > 0 {
                 print("Duplicates: \(writer.duplicateCount) document\(writer.duplicateCount == 1 ? "" : "s") with the same content as another, indexed once listing every path")
@@ -169,11 +169,6 @@ struct IndexCommand: ParsableCommand {
         for (path, reason) in skipped.prefix(50) { print("  \(path): \(reason)") }
         if skipped.count > 50 { print("  … and \(skipped.count - 50) more") }
     }
-}
-
-func format1(_ x: Double) -> String {
-    let r = (x * 10).rounded() / 10
-    return String(r)
 }
 
 func absolutePath(_ path: String) -> String {
