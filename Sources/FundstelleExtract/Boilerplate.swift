@@ -200,6 +200,8 @@ enum Boilerplate {
         // advertising
         "ad", "ads", "advert", "advertisement", "anzeige", "werbung", "banner", "sponsor",
         "sponsored", "promo", "outbrain", "taboola",
+        // picture credits ("figure__copyright", "credits-credit")
+        "copyright", "credit", "credits", "bildnachweis", "bildnachweise",
         // page tools
         "search", "suche", "searchform", "langswitch", "languages", "sprachwahl", "accessibility",
         "barrierefreiheit", "visuallyhidden",
@@ -214,6 +216,8 @@ enum Boilerplate {
         "comment", "comments", "kommentar", "kommentare", "discussion", "tags", "tagcloud",
         "keywords", "rating", "feedback", "author", "authors", "autor", "autorin", "autoren",
         "byline", "bio", "biography", "authorbox", "netiquette",
+        // embedded posts of social networks; "yet another related posts plugin"
+        "tweet", "yarpp",
     ])
 }
 

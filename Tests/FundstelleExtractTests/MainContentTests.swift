@@ -113,6 +113,22 @@ struct MainContentTests {
         }
     }
 
+    /// A picture's credit named by its class, an embedded post of a social network and a
+    /// related-posts plugin's list are not the article's text; the caption itself is.
+    @Test func creditsEmbeddedPostsAndRelatedPostsAreDropped() throws {
+        let document = try Fixtures.single(Self.cityPage(content: """
+            <article><h1>Wohngeld</h1><p>\(Self.paragraph1)</p>
+            <figure><img src="x.jpg" alt=""><figcaption>Die Wohngeldstelle im Rathaus <span class="figure__copyright">Max Mustermann</span></figcaption></figure>
+            <p>\(Self.paragraph2)</p>
+            <blockquote class="twitter-tweet"><p>Heute beraten wir im Rathaus zum neuen Wohngeld, kommen Sie vorbei</p></blockquote>
+            <div class="yarpp yarpp-related"><a href="/k">Kinderzuschlag für Familien</a></div></article>
+            """))
+        #expect(document.body.contains("Die Wohngeldstelle im Rathaus"))
+        for dropped in ["Mustermann", "kommen Sie vorbei", "Kinderzuschlag"] {
+            #expect(!document.body.contains(dropped), "\(dropped)")
+        }
+    }
+
     /// A forum names its posts "comment"; when pruning by name would take most of the prose,
     /// such names are not trusted.
     @Test func contentNamedLikeBoilerplateIsKept() throws {
