@@ -38,14 +38,32 @@ final class WordCache {
     var splitTable: SplitTable?
     /// Whether the last `entry` call computed its entry (a word not seen since the last reset).
     private(set) var lastWasNew = false
+    /// Open-addressing table of entry numbers (-1: empty), at most half full: it starts small
+    /// and doubles up to twice `capacity`, so a query's analyzer, which sees a few words, does
+    /// not pay for the table of an indexer's (a megabyte of page faults per process).
     private var slots: [Int32]
     private let capacity: Int
 
     init(capacity: Int = 1 << 17) {
         self.capacity = capacity
-        slots = [Int32](repeating: -1, count: capacity * 2)
-        arena.reserveCapacity(capacity * 12)
-        entries.reserveCapacity(capacity)
+        slots = [Int32](repeating: -1, count: min(capacity * 2, Self.initialSlots))
+    }
+
+    private static let initialSlots = 1 << 10
+
+    private func slot(forHash h: UInt64) -> Int {
+        Int(truncatingIfNeeded: h ^ (h >> 32)) & (slots.count - 1)
+    }
+
+    /// Doubles the table and puts every entry back.
+    private func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, e) in entries.enumerated() {
+            var slot = withBytes(e.keyStart, e.keyLength) { self.slot(forHash: ByteHash.hash($0)) }
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id)
+        }
     }
 
     /// The entry of `word`, computed on a miss (with `scratch` as working space).
@@ -53,8 +71,8 @@ final class WordCache {
         _ word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]
     ) -> Entry {
         let h = ByteHash.hash(word)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
+        var mask = slots.count - 1
+        var slot = self.slot(forHash: h)
         while true {
             let id = slots[slot]
             if id < 0 { break }
@@ -72,7 +90,12 @@ final class WordCache {
             arena.removeAll(keepingCapacity: true)
             parts.removeAll(keepingCapacity: true)
             for i in slots.indices { slots[i] = -1 }
-            slot = Int(truncatingIfNeeded: h ^ (h >> 32)) & mask
+            slot = self.slot(forHash: h)
+        } else if (entries.count + 1) * 2 > slots.count {
+            grow()
+            mask = slots.count - 1
+            slot = self.slot(forHash: h)
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
         }
         var e = Entry(keyStart: Int32(arena.count), keyLength: Int32(word.count), stemStart: 0, stemLength: 0,
                       foldedStart: -1, foldedLength: 0, isStopWord: GermanStopWords.contains(word))

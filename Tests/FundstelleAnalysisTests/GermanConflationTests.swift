@@ -34,6 +34,25 @@ import TestSupport
         #expect(analyzer.term("§") == analyzer.term("§"))
     }
 
+    /// The analyzer's word cache starts small and grows: one analyzer that has seen thousands
+    /// of words answers each the way a fresh one does (the cache never mixes words up).
+    @Test func aLongUsedAnalyzerAnswersLikeAFreshOne() {
+        func letters(_ i: Int) -> String {  // 0 → "a", 25 → "z", 26 → "ba", …
+            var i = i, s = ""
+            repeat { s = String(UnicodeScalar(UInt8(97 + i % 26))) + s; i /= 26 } while i > 0
+            return s
+        }
+        let words = (0..<6_000).map { "Pflegestufe" + letters($0) }
+        #expect(Set(words).count == words.count)
+        var used = Analyzer()
+        for round in 0..<2 {
+            for word in words {
+                var fresh = Analyzer()
+                #expect(used.term(word) == fresh.term(word), "\(word), round \(round)")
+            }
+        }
+    }
+
     @Test func arbitraryBytesNeverTrap() {
         var rng = SplitMix64(seed: 42)
         var out: [UInt8] = []
