@@ -11,7 +11,7 @@ public final class Searcher {
     public var ranking = Ranking()
     public var snippetLength = 220
     private var analyzer = Analyzer()
-    private var scratch: [Float] = []
+    private var scratch = ZeroedBuffer<Float>(count: 0)
     private var touched: [Int32] = []
     private var positionBuffers: [[Int32]] = []
     /// While a required word is matched only on the documents that matched the words before
@@ -354,8 +354,8 @@ public final class Searcher {
         let n = reader.documentCount
         guard !query.groups.isEmpty, n > 0 else { return SearchResult(query: "", total: 0, partial: false) }
         let groups = Array(query.groups.prefix(Self.maximumRequiredWords))  // one bit per group
-        var scores = [Float](repeating: 0, count: n)
-        var masks = [UInt64](repeating: 0, count: n)
+        var scores = ZeroedBuffer<Float>(count: n)
+        var masks = ZeroedBuffer<UInt64>(count: n)
         defer { restriction = nil }
 
         /// Adds group g's items to the scores and masks; returns the documents it matched
@@ -418,7 +418,8 @@ public final class Searcher {
             } else {
                 // Few or no documents have every word: the best partial matches, from all documents.
                 filling = candidates?.isEmpty == false
-                for d in 0..<n { scores[d] = 0; masks[d] = 0 }
+                scores = ZeroedBuffer(count: n)
+                masks = ZeroedBuffer(count: n)
             }
         }
         if conjunction == nil {
@@ -458,7 +459,7 @@ public final class Searcher {
         candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
             order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
         }
-        try rerankByProximity(&candidates, scores: &scores, sequence: query.sequence, needed: offset + limit) { x, y, scores in
+        try rerankByProximity(&candidates, scores: scores, sequence: query.sequence, needed: offset + limit) { x, y, scores in
             order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
         }
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
@@ -667,8 +668,8 @@ public final class Searcher {
     /// query's words stand next to each other in order, in one field, the score grows with
     /// the share of neighbouring word pairs found so (`Ranking.proximityBonus`).
     private func rerankByProximity(
-        _ candidates: inout [Int32], scores: inout [Float], sequence: [[UInt8]], needed: Int,
-        by areInIncreasingOrder: (Int32, Int32, [Float]) -> Bool
+        _ candidates: inout [Int32], scores: ZeroedBuffer<Float>, sequence: [[UInt8]], needed: Int,
+        by areInIncreasingOrder: (Int32, Int32, ZeroedBuffer<Float>) -> Bool
     ) throws(IndexError) {
         proximityFactors.removeAll(keepingCapacity: true)
         guard sequence.count >= 2, ranking.proximityBonus > 0, !candidates.isEmpty else { return }
@@ -711,8 +712,7 @@ public final class Searcher {
             scores[Int(d)] *= factor
             proximityFactors[d] = factor
         }
-        let final = scores
-        candidates[..<depth].sort { x, y in areInIncreasingOrder(x, y, final) }
+        candidates[..<depth].sort { x, y in areInIncreasingOrder(x, y, scores) }
     }
 
     /// Whether some position in `a` is directly followed by one in `b` (both ascending).
@@ -816,7 +816,6 @@ public final class Searcher {
         // The buffers are moved into locals for the loop: the closure below runs per posting,
         // and a stored property written there pays a dynamic exclusivity check each time.
         var scratch = self.scratch, touched = self.touched
-        self.scratch = []
         self.touched = []
         defer { (self.scratch, self.touched) = (scratch, touched) }
         // Per field and norm byte: weight / (1 − b + b · length / average), once per call.
@@ -824,7 +823,7 @@ public final class Searcher {
         var estimate = 0
         defer { localCandidates = nil }
         for (s, segment) in reader.segments.enumerated() {
-            if scratch.count < segment.documentCount { scratch = [Float](repeating: 0, count: segment.documentCount) }
+            if scratch.count < segment.documentCount { scratch = ZeroedBuffer(count: segment.documentCount) }
             touched.removeAll(keepingCapacity: true)
             if restriction != nil { localCandidates = restrictionBySegment[s] }
             var widest = 0
@@ -860,7 +859,7 @@ public final class Searcher {
                 localCandidates = restrictionInAnchors
                 if restrictionInAnchors.isEmpty { return result }
             }
-            if scratch.count < anchors.documentCount { scratch = [Float](repeating: 0, count: anchors.documentCount) }
+            if scratch.count < anchors.documentCount { scratch = ZeroedBuffer(count: anchors.documentCount) }
             let norms = anchors.norms(slot)
             try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
                 try perField(.anchor, anchors) { doc, freq in
