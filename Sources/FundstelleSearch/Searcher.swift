@@ -13,6 +13,8 @@ public final class Searcher {
     private var analyzer = Analyzer()
     private var scratch = ZeroedBuffer<Float>(count: 0)
     private var touched: [Int32] = []
+    /// The scores and word masks of the documents a query touched, reused from query to query.
+    private lazy var documentScores = DocumentScores(documentCount: reader.documentCount)
     private var positionBuffers: [[Int32]] = []
     /// While a required word is matched only on the documents that matched the words before
     /// it (see `run`): those documents (global numbers, ascending); nil when all count.
@@ -354,8 +356,8 @@ public final class Searcher {
         let n = reader.documentCount
         guard !query.groups.isEmpty, n > 0 else { return SearchResult(query: "", total: 0, partial: false) }
         let groups = Array(query.groups.prefix(Self.maximumRequiredWords))  // one bit per group
-        var scores = ZeroedBuffer<Float>(count: n)
-        var masks = ZeroedBuffer<UInt64>(count: n)
+        let found = documentScores
+        found.reset()
         defer { restriction = nil }
 
         /// Adds group g's items to the scores and masks; returns the documents it matched
@@ -375,8 +377,7 @@ public final class Searcher {
                 rankedIDFs[g][i] = idf
                 for k in 0..<m.count {
                     let d = Int(m.docs[k])
-                    scores[d] += idf * ranking.saturate(m.weights[k])
-                    masks[d] |= 1 << UInt64(g)
+                    found.add(d, score: idf * ranking.saturate(m.weights[k]), bits: 1 << UInt64(g))
                 }
                 // The same word spelled as in the query, or folded the same way, ranks higher.
                 // (Not for words in very many documents: walking their lists again costs more
@@ -385,7 +386,7 @@ public final class Searcher {
                 for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [(.exact, 1)])),
                                           (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)]))] {
                     for k in 0..<spelling.count {
-                        scores[Int(spelling.docs[k])] += bonus * idf * ranking.saturate(spelling.weights[k])
+                        found.add(Int(spelling.docs[k]), score: bonus * idf * ranking.saturate(spelling.weights[k]))
                     }
                 }
             }
@@ -406,7 +407,7 @@ public final class Searcher {
                 guard let matched = try score(g) else { return SearchResult(query: "", total: 0, partial: false) }
                 let bit = UInt64(1) << UInt64(g)
                 if let previous = candidates {
-                    candidates = previous.filter { masks[Int($0)] & bit != 0 }
+                    candidates = previous.filter { found.mask(Int($0)) & bit != 0 }
                 } else {
                     candidates = Array(Set(matched)).sorted()
                 }
@@ -418,8 +419,7 @@ public final class Searcher {
             } else {
                 // Few or no documents have every word: the best partial matches, from all documents.
                 filling = candidates?.isEmpty == false
-                scores = ZeroedBuffer(count: n)
-                masks = ZeroedBuffer(count: n)
+                found.reset()
             }
         }
         if conjunction == nil {
@@ -429,26 +429,28 @@ public final class Searcher {
         }
         restriction = conjunction
         for item in query.excluded {
-            for d in try matches(item).docs { masks[Int(d)] = 0 }
+            for d in try matches(item).docs { found.clearMask(Int(d)) }
         }
         restriction = nil
         if reader.hasDeletions {
-            for d in 0..<n where masks[d] != 0 && reader.isDeleted(d) { masks[d] = 0 }
+            for d in found.documentsInOrder() where reader.isDeleted(Int(d)) { found.clearMask(Int(d)) }
         }
         let all: UInt64 = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
         var candidates: [Int32] = []
         var complete = 0
         if let conjunction {
-            candidates = conjunction.filter { masks[Int($0)] == all }
+            candidates = conjunction.filter { found.mask(Int($0)) == all }
             complete = candidates.count
         } else {
             // Partial matches have some word, and every filter (site:, year:, path:, …) holds.
             let filters = groups.indices.reduce(UInt64(0)) { bits, g in
                 groups[g].allSatisfy(\.isFilter) ? bits | (1 << UInt64(g)) : bits
             }
-            for d in 0..<n where masks[d] & filters == filters && (masks[d] & ~filters != 0 || filters == all) {
-                candidates.append(Int32(d))
-                if masks[d] == all { complete += 1 }
+            for d in found.documentsInOrder() {
+                let mask = found.mask(Int(d))
+                guard mask & filters == filters && (mask & ~filters != 0 || filters == all) else { continue }
+                candidates.append(d)
+                if mask == all { complete += 1 }
             }
         }
         let partial = complete == 0
@@ -457,10 +459,10 @@ public final class Searcher {
         // of the words they have.
         let order = ranking.order(groups: groups.count, partial: partial || filling)
         candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
-            order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
+            order(found.score(Int(x)), found.mask(Int(x)), x, found.score(Int(y)), found.mask(Int(y)), y)
         }
-        try rerankByProximity(&candidates, scores: scores, sequence: query.sequence, needed: offset + limit) { x, y, scores in
-            order(scores[Int(x)], masks[Int(x)], x, scores[Int(y)], masks[Int(y)], y)
+        try rerankByProximity(&candidates, scores: found, sequence: query.sequence, needed: offset + limit) { x, y in
+            order(found.score(Int(x)), found.mask(Int(x)), x, found.score(Int(y)), found.mask(Int(y)), y)
         }
         var result = SearchResult(query: "", total: candidates.count, partial: partial)
         result.complete = complete
@@ -479,7 +481,7 @@ public final class Searcher {
             let snippet = snippets.make(doc.body, analyzer: &analyzer)
             result.hits.append(Hit(
                 doc: Int(d), id: doc.id, path: doc.path, url: doc.url, title: doc.title, date: doc.date,
-                score: scores[Int(d)], snippet: snippet.text, highlights: snippet.highlights,
+                score: found.score(Int(d)), snippet: snippet.text, highlights: snippet.highlights,
                 duplicates: doc.duplicates))
         }
         return result
@@ -668,8 +670,8 @@ public final class Searcher {
     /// query's words stand next to each other in order, in one field, the score grows with
     /// the share of neighbouring word pairs found so (`Ranking.proximityBonus`).
     private func rerankByProximity(
-        _ candidates: inout [Int32], scores: ZeroedBuffer<Float>, sequence: [[UInt8]], needed: Int,
-        by areInIncreasingOrder: (Int32, Int32, ZeroedBuffer<Float>) -> Bool
+        _ candidates: inout [Int32], scores: DocumentScores, sequence: [[UInt8]], needed: Int,
+        by areInIncreasingOrder: (Int32, Int32) -> Bool
     ) throws(IndexError) {
         proximityFactors.removeAll(keepingCapacity: true)
         guard sequence.count >= 2, ranking.proximityBonus > 0, !candidates.isEmpty else { return }
@@ -709,10 +711,10 @@ public final class Searcher {
         let share = Float(1) / Float(sequence.count - 1)
         for (k, d) in top.enumerated() where pairs[k] > 0 {
             let factor = 1 + ranking.proximityBonus * Float(pairs[k]) * share
-            scores[Int(d)] *= factor
+            scores.scale(Int(d), by: factor)
             proximityFactors[d] = factor
         }
-        candidates[..<depth].sort { x, y in areInIncreasingOrder(x, y, scores) }
+        candidates[..<depth].sort(by: areInIncreasingOrder)
     }
 
     /// Whether some position in `a` is directly followed by one in `b` (both ascending).
