@@ -225,6 +225,7 @@ public final class IndexReader: Sendable {
         }
         for segment in segments + (anchors.map { [$0] } ?? []) {
             try segment.verify()
+            try segment.verifyBlockKeys()
             var previous: [UInt8] = []
             var first = true
             try segment.forEachKey(withPrefix: []) { (key, info) throws(IndexError) in

@@ -9,7 +9,7 @@ import FundstelleExtract
 /// Sections of a segment file, in file order (see FORMAT.md).
 enum Section: Int, CaseIterable {
     case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats, storedBlocks
-    case linkKeys, links
+    case linkKeys, links, blockKeys
 }
 
 /// Builds one segment in memory: holds documents, and when written analyses them, collects
@@ -226,6 +226,8 @@ struct SegmentBuilder {
             }
         }
         var blockStarts: [UInt64] = []
+        // The first key of each block once more, side by side, for the binary search.
+        var blockKeys = ByteWriter(), blockKeyEnds: [UInt32] = [0]
         try section { () throws(IndexError) in
             var dict = ByteWriter()
             var previous: [UInt8] = []
@@ -234,6 +236,8 @@ struct SegmentBuilder {
                 if firstInBlock {
                     blockStarts.append(UInt64(dict.count))
                     previous.removeAll(keepingCapacity: true)
+                    terms.withKey(Int(id)) { term in blockKeys.append(term[...]) }
+                    blockKeyEnds.append(UInt32(blockKeys.count))
                 }
                 terms.withKey(Int(id)) { term in
                     var shared = 0
@@ -315,6 +319,12 @@ struct SegmentBuilder {
             w.u32(UInt32(links.count))
             try out.write(w.bytes)
             try out.write(StoredBlocks.deflate(links.bytes[...]))
+        }
+        try section { () throws(IndexError) in
+            var w = ByteWriter()
+            for end in blockKeyEnds { w.u32(end) }
+            try out.write(w.bytes)
+            try out.write(blockKeys.bytes)
         }
 
         var footer = ByteWriter()

@@ -66,7 +66,8 @@ public final class SegmentReader: @unchecked Sendable {
               sections[Section.blockIndex.rawValue].count % 8 == 0,
               sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count),
               sections[Section.linkKeys.rawValue].count == docs * 16,
-              sections[Section.links.rawValue].count >= 4
+              sections[Section.links.rawValue].count >= 4,
+              sections[Section.blockKeys.rawValue].count >= (sections[Section.blockIndex.rawValue].count / 8 + 1) * 4
         else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
         blockCount = sections[Section.blockIndex.rawValue].count / 8
         var stats = ByteReader(sections[Section.stats.rawValue], file: path)
@@ -94,12 +95,35 @@ public final class SegmentReader: @unchecked Sendable {
         return Int(v)
     }
 
-    /// The first key of a block (stored whole: its shared prefix is 0).
+    /// The first key of a block, from the block keys section: the keys a binary search
+    /// compares lie side by side there, so a look-up touches a few pages, not one page of the
+    /// dictionary per step.
     private func firstKey(ofBlock block: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+        let keys = section(.blockKeys)
+        let table = (blockCount + 1) * 4
+        let start = Int(UInt32(littleEndian: keys.loadUnaligned(fromByteOffset: block * 4, as: UInt32.self)))
+        let end = Int(UInt32(littleEndian: keys.loadUnaligned(fromByteOffset: block * 4 + 4, as: UInt32.self)))
+        guard start <= end, table + end <= keys.count else {
+            throw .corrupt(file: file.path, reason: "block key outside its section")
+        }
+        return UnsafeRawBufferPointer(rebasing: keys[(table + start)..<(table + end)])
+    }
+
+    /// The first key of a block as the dictionary holds it (stored whole: its shared prefix is 0).
+    private func dictionaryFirstKey(ofBlock block: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         var r = ByteReader(section(.dictionary), offset: try blockStart(block), file: file.path)
         _ = try r.int()
         let n = try r.int()
         return try r.bytes(n)
+    }
+
+    /// Whether the block keys section repeats each block's first key. O(blocks).
+    func verifyBlockKeys() throws(IndexError) {
+        for block in 0..<blockCount {
+            guard SegmentReader.compare(try firstKey(ofBlock: block), try dictionaryFirstKey(ofBlock: block)) == 0 else {
+                throw .corrupt(file: file.path, reason: "block key \(block) differs from the dictionary's")
+            }
+        }
     }
 
     private static func compare(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
