@@ -1,6 +1,25 @@
 import ArgumentParser
 
+/// Runs the command line. Only `serve` needs Swift concurrency; every other command runs
+/// right here, on the main thread. (`AsyncParsableCommand.main()` would hop to a thread of
+/// the concurrency pool first, which a search of a few milliseconds notices.)
 @main
+enum Main {
+    @MainActor
+    static func main() async {
+        do {
+            var command = try Fundstelle.parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            Fundstelle.exit(withError: error)
+        }
+    }
+}
+
 struct Fundstelle: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fundstelle",
