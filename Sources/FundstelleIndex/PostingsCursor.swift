@@ -26,6 +26,12 @@ public struct PostingsCursor {
     private var skipPositions = 0
     /// Documents read or skipped so far.
     private var consumed = 0
+    /// Documents in bit-packed blocks at the start of the list (whole blocks of a long list).
+    private var packed = 0
+    /// The current packed block: where its deltas and frequencies start in `docs`, and their
+    /// bits per value. Values are read where they lie, one per `next()`, never a whole block.
+    private var blockDeltas = 0, blockFreqs = 0, deltaBits = 0, freqBits = 0
+    private var deltaMask: UInt64 = 0, freqMask: UInt64 = 0
     /// The block the next skip entry ends.
     private var skipIndex = 0
 
@@ -43,6 +49,7 @@ public struct PostingsCursor {
             UnsafeRawBufferPointer(start: self.docs.base + self.docs.offset, count: length), file: docs.file)
         self.docs.offset += length
         skipsLeft = (docFreq - 1) / Self.skipInterval
+        packed = docFreq / PostingsBlocks.size * PostingsBlocks.size
         skipDocs = self.docs.offset
         skipPositions = self.positions.offset
         try loadSkip()
@@ -70,14 +77,37 @@ public struct PostingsCursor {
             _ = try positions.varint()
             pendingPositions -= 1
         }
-        let code = try docs.varint()
-        guard code >> 1 > 0, code >> 1 <= UInt64(documentCount) else { throw .corrupt(file: docs.file, reason: "bad document delta") }
-        doc += Int(code >> 1)
+        let index = consumed - 1
+        if index < packed {
+            let k = index & (PostingsBlocks.size - 1)
+            if k == 0 { try readBlock() }
+            doc += Int(PostingsBlocks.value(at: k, bits: deltaBits, mask: deltaMask, start: blockDeltas, base: docs.base)) + 1
+            freq = Int(PostingsBlocks.value(at: k, bits: freqBits, mask: freqMask, start: blockFreqs, base: docs.base)) + 1
+        } else {
+            let code = try docs.varint()
+            guard code >> 1 > 0, code >> 1 <= UInt64(documentCount) else { throw .corrupt(file: docs.file, reason: "bad document delta") }
+            doc += Int(code >> 1)
+            freq = code & 1 == 1 ? 1 : try docs.int()
+            guard freq > 0 else { throw .corrupt(file: docs.file, reason: "zero term frequency") }
+        }
         guard doc < documentCount else { throw .corrupt(file: docs.file, reason: "document number beyond the segment") }
-        freq = code & 1 == 1 ? 1 : try docs.int()
-        guard freq > 0 else { throw .corrupt(file: docs.file, reason: "zero term frequency") }
         pendingPositions = withPositions ? freq : 0
         return true
+    }
+
+    /// Enters the packed block at the cursor: reads its bit widths and steps over its values.
+    private mutating func readBlock() throws(IndexError) {
+        deltaBits = Int(try docs.u8())
+        freqBits = Int(try docs.u8())
+        guard deltaBits <= 32, freqBits <= 32 else { throw .corrupt(file: docs.file, reason: "bad bit width in a postings block") }
+        blockDeltas = docs.offset
+        _ = try docs.bytes(16 * deltaBits)
+        blockFreqs = docs.offset
+        _ = try docs.bytes(16 * freqBits)
+        // Each value is read as the 8 bytes from its first: 7 bytes must follow the block.
+        guard docs.offset + 7 <= docs.end else { throw .corrupt(file: docs.file, reason: "postings block at the end of its section") }
+        deltaMask = (1 << UInt64(deltaBits)) &- 1
+        freqMask = (1 << UInt64(freqBits)) &- 1
     }
 
     /// Moves to the first document ≥ `target`; false when there is none.

@@ -205,17 +205,21 @@ struct SegmentBuilder {
             for (rank, id) in order.enumerated() {
                 postingsOffsets[rank] = offset
                 let p = postings[Int(id)]
-                // Skip entries before the documents of a list longer than one block.
+                // A list longer than one block: skip entries, then its whole blocks bit-packed.
                 if Int(p.docFreq) > PostingsCursor.skipInterval {
+                    let (skips, docs) = PostingsBlocks.pack(docs: p.docs.bytes, skips: p.skips.bytes, docFreq: Int(p.docFreq))
                     head.bytes.removeAll(keepingCapacity: true)
-                    head.varint(p.skips.count)
+                    head.varint(skips.count)
                     try out.write(head.bytes)
-                    try out.write(p.skips.bytes)
-                    offset += head.count + p.skips.count
+                    try out.write(skips.bytes)
+                    try out.write(docs.bytes)
+                    offset += head.count + skips.count + docs.count
+                } else {
+                    try out.write(p.docs.bytes)
+                    offset += p.docs.count
                 }
-                try out.write(p.docs.bytes)
-                offset += p.docs.count
             }
+            try out.write([UInt8](repeating: 0, count: PostingsBlocks.padding))
         }
         try section { () throws(IndexError) in
             var offset = 0

@@ -97,7 +97,8 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         let writer = try IndexWriter(directory: dir.path)
         for i in 0..<1500 {
             let rare = i % 3 == 0 ? " selten" : ""
-            try writer.add(Document(path: "d\(i)", body: String(repeating: "gemein wort ", count: i % 4 + 1) + "nummer\(i % 50)" + rare))
+            // A word of its own per document: the index keeps one document per content.
+            try writer.add(Document(path: "d\(i)", body: String(repeating: "gemein wort ", count: i % 4 + 1) + "nummer\(i % 50)" + rare + " kennung\(i)x"))
         }
         try writer.commit(root: "/")
         let segment = try IndexReader.open(dir.path).segments[0]
@@ -114,6 +115,17 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
                 walk.append((cursor.doc, positions))
             }
             #expect(walk.count == info.docFreq)
+            // The walk itself against the documents as written (the long lists' whole blocks
+            // are bit-packed, their last partial block is not).
+            switch word {
+            case "gemein":
+                #expect(walk.map(\.doc) == Array(0..<1500))
+                #expect(walk.allSatisfy { $0.positions == (0...($0.doc % 4)).map { Int32(2 * $0) } })
+            case "selten":
+                #expect(walk.map(\.doc) == Array(stride(from: 0, to: 1500, by: 3)))
+            default:
+                #expect(walk.map(\.doc) == Array(stride(from: 7, to: 1500, by: 50)))
+            }
             for _ in 0..<40 {
                 // A few increasing targets per cursor, some far apart, some close.
                 var jumping = try segment.postings(info, positions: true)
@@ -178,6 +190,65 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         for probe in ["", "a", "pfleg", "pflegez", "zzz", "\u{FF}"] {
             let info = try segment.lookup(.title, .stem, Array(probe.utf8))
             #expect((info != nil) == (probe == "pfleg"), "\(probe)")
+        }
+    }
+}
+
+/// The bit-packed blocks of long lists against random lists: wide and zero-width blocks,
+/// frequencies up to 17 bits, gaps up to the whole segment; a cursor reads back every
+/// document and frequency, walking and jumping.
+@Suite struct PostingsBlocksTests {
+    @Test func packedListsReadBack() throws {
+        var rng = SplitMix64(seed: 11)
+        for round in 0..<60 {
+            let documentCount = 1 << 20
+            let docFreq = 129 + Int(rng.next() % 3000)
+            // Round 0: consecutive documents, each once (zero bits per value).
+            var docs: [Int] = [], freqs: [Int] = []
+            var doc = -1
+            for _ in 0..<docFreq {
+                let room = documentCount - 1 - doc - (docFreq - docs.count - 1)
+                let gap = round == 0 ? 1 : 1 + Int(rng.next() % UInt64(max(1, min(room, round % 3 == 0 ? 300 : 4))))
+                doc += gap
+                docs.append(doc)
+                freqs.append(round == 0 ? 1 : rng.next() % 5 == 0 ? 1 + Int(rng.next() % 100_000) : 1)
+            }
+            // The builder's encoding: varints, a skip entry per 128 documents.
+            var varints = ByteWriter(), skips = ByteWriter()
+            var previous = -1, skipDoc = -1, skipBytes = 0
+            for (i, (d, f)) in zip(docs, freqs).enumerated() {
+                if f == 1 { varints.varint(UInt64(d - previous) << 1 | 1) } else { varints.varint(UInt64(d - previous) << 1); varints.varint(f) }
+                previous = d
+                if (i + 1) % PostingsBlocks.size == 0 {
+                    skips.varint(d - skipDoc); skips.varint(varints.count - skipBytes); skips.varint(0)
+                    (skipDoc, skipBytes) = (d, varints.count)
+                }
+            }
+            let (entries, packed) = PostingsBlocks.pack(docs: varints.bytes, skips: skips.bytes, docFreq: docFreq)
+            var file = ByteWriter()
+            file.varint(entries.count)
+            file.append(entries.bytes)
+            file.append(packed.bytes)
+            file.append([UInt8](repeating: 0, count: PostingsBlocks.padding))
+            let bytes = file.bytes
+            try bytes.withUnsafeBytes { raw in
+                func cursor() throws -> PostingsCursor {
+                    try PostingsCursor(docs: ByteReader(raw, file: "test"), positions: ByteReader(UnsafeRawBufferPointer(start: nil, count: 0), file: "test"),
+                                       docFreq: docFreq, documentCount: documentCount, withPositions: false)
+                }
+                var walk = try cursor()
+                var got: [(Int, Int)] = []
+                while try walk.next() { got.append((walk.doc, walk.freq)) }
+                #expect(got.map(\.0) == docs, "round \(round)")
+                #expect(got.map(\.1) == freqs, "round \(round)")
+                var jump = try cursor()
+                var target = Int(rng.next() % 1000)
+                while let expected = docs.firstIndex(where: { $0 >= target }) {
+                    #expect(try jump.advance(to: target))
+                    #expect(jump.doc == docs[expected] && jump.freq == freqs[expected], "round \(round), target \(target)")
+                    target = jump.doc + 1 + Int(rng.next() % 5000)
+                }
+            }
         }
     }
 }
