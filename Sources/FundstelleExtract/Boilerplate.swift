@@ -216,8 +216,8 @@ enum Boilerplate {
         "comment", "comments", "kommentar", "kommentare", "discussion", "tags", "tagcloud",
         "keywords", "rating", "feedback", "author", "authors", "autor", "autorin", "autoren",
         "byline", "bio", "biography", "authorbox", "netiquette",
-        // embedded posts of social networks; "yet another related posts plugin"
-        "tweet", "yarpp",
+        // embedded posts of social networks; "yet another related posts plugin"; teasers of other pages
+        "tweet", "yarpp", "teaser",
     ])
 }
 

@@ -113,8 +113,9 @@ struct MainContentTests {
         }
     }
 
-    /// A picture's credit named by its class, an embedded post of a social network and a
-    /// related-posts plugin's list are not the article's text; the caption itself is.
+    /// A picture's credit named by its class, an embedded post of a social network, a
+    /// related-posts plugin's list and a teaser of another page are not the article's text;
+    /// the caption itself is.
     @Test func creditsEmbeddedPostsAndRelatedPostsAreDropped() throws {
         let document = try Fixtures.single(Self.cityPage(content: """
             <article><h1>Wohngeld</h1><p>\(Self.paragraph1)</p>
@@ -122,9 +123,10 @@ struct MainContentTests {
             <p>\(Self.paragraph2)</p>
             <blockquote class="twitter-tweet"><p>Heute beraten wir im Rathaus zum neuen Wohngeld, kommen Sie vorbei</p></blockquote>
             <div class="yarpp yarpp-related"><a href="/k">Kinderzuschlag für Familien</a></div></article>
+            <div class="c-teaser"><h3>Elterngeld</h3><p>Wer sein Kind nach der Geburt selbst betreut, erhält Elterngeld als Ersatz für das fehlende Einkommen.</p></div>
             """))
         #expect(document.body.contains("Die Wohngeldstelle im Rathaus"))
-        for dropped in ["Mustermann", "kommen Sie vorbei", "Kinderzuschlag"] {
+        for dropped in ["Mustermann", "kommen Sie vorbei", "Kinderzuschlag", "Elterngeld"] {
             #expect(!document.body.contains(dropped), "\(dropped)")
         }
     }
