@@ -34,8 +34,11 @@ struct MainContent {
     static let articleBodyShare = 0.2
     /// Below this much prose (visible bytes) a page is a list or form: its body is the root.
     static let minimumProse: Int32 = 200
-    /// Pruning may remove at most this share of a page's prose.
+    /// Pruning may remove at most this share of a page's prose…
     static let prunedProseLimit = 0.3
+    /// … unless at least this much prose remains (visible bytes): a short post above a long
+    /// comment thread or beside full sidebars is still the content.
+    static let shortArticleProse: Int32 = 400
     /// A block is a link list when links are at least this share of its text…
     static let linkListShare = 0.6
     /// … and it has fewer visible bytes than this outside links.
@@ -86,7 +89,8 @@ struct MainContent {
         var (cleanText, cleanLinks, cleanProse) = clean(pruned)
         // Pruning that takes most of the prose mistook the content for a box beside it (a
         // forum's posts named "comment", an article in an <aside>): boxes with paragraphs stay then.
-        if pageProse >= Self.minimumProse, Double(cleanProse[body]) < Self.prunedProseLimit * Double(pageProse) {
+        if pageProse >= Self.minimumProse, Double(cleanProse[body]) < Self.prunedProseLimit * Double(pageProse),
+           cleanProse[body] < Self.shortArticleProse {
             for i in 0..<n where pruned[i] && layout.boilerplate[i] == .box && prose[i] >= PageLayout.paragraphLength {
                 pruned[i] = false
             }

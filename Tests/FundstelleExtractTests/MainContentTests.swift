@@ -144,6 +144,18 @@ struct MainContentTests {
         #expect(!document.body.contains("Forum"))
     }
 
+    /// A post of a few paragraphs above a longer comment thread is still the content: the
+    /// comments go. (Only when pruning would leave less than 400 bytes of prose do boxes stay.)
+    @Test func aShortPostKeepsItsCommentsOut() throws {
+        let comment = "Vielen Dank für den Hinweis, genau diese Frage hatte ich auch schon beim Amt gestellt und keine Antwort bekommen."
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1>Wohngeld</h1><p>\(Self.paragraph1)</p><p>\(Self.paragraph2)</p><p>\(Self.paragraph1)</p></article>
+            <div class="comments">\(String(repeating: "<div class=\"comment\"><p>\(comment)</p></div>", count: 16))</div>
+            """))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss"))
+        #expect(!document.body.contains("Vielen Dank"))
+    }
+
     /// A page without prose (a list of offices) keeps its lists and tables; one that shows
     /// nothing but its template keeps all of its text rather than none.
     @Test func pagesWithoutProseKeepTheirText() throws {
