@@ -337,7 +337,7 @@ extension Boilerplate {
         "alle beiträge zu", "alle blogbeiträge", "weitere informationen hierzu", "mehr interessantes",
         "neueste beiträge", "neueste artikel", "das könnte dich auch noch interessieren",
         "das könnte sie auch noch interessieren", "mehr kolumnen", "meldungen aus", "top themen",
-        "top-themen", "aktuelle beiträge", "beliebte beiträge",
+        "top-themen", "aktuelle beiträge", "beliebte beiträge", "mehr themen", "weitere themen",
     ])
 
     private static let furnitureLines = bytesSet([
