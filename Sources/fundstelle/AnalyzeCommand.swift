@@ -9,11 +9,11 @@ struct AnalyzeCommand: ParsableCommand {
         abstract: "Show how text is analysed: each token with offsets, position, normalised form and stem.",
         discussion: """
             Offsets are byte offsets into the UTF-8 text. With --json, one array of
-            {"text", "start", "end", "position", "normalized", "folded", "stem", "stopword", "flags",
-            "expansions", "parts"}: expansions are further index terms at the token's position
-            (gender forms, completed ellipses, dates), parts the terms of a compound's parts.
-            Compounds are split with the vocabulary of the index at --index (as indexing did);
-            without an index, words stay whole.
+            {"text", "start", "end", "position", "normalized", "folded", "stem",
+            "stopword", "flags", "expansions", "parts"}: expansions are further index terms
+            at the token's position (gender forms, completed ellipses, dates), parts the
+            terms of a compound's parts. Compounds are split with the vocabulary of the
+            index at --index (as indexing did); without an index, words stay whole.
             """
     )
 

@@ -6,9 +6,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Verify an index: checksums, dictionary order, every posting list, every stored document.",
         discussion: """
-            Reads the whole index. Prints what was checked and exits 0 when all is well; names
-            the damaged file and exits 1 otherwise. A damaged index is repaired by indexing
-            again (the previous commit stays readable until a new one is complete).
+            Reads the whole index. Prints what was checked and exits 0 when all is well;
+            names the damaged file and exits 1 otherwise. A damaged index is repaired by
+            indexing again (the previous commit stays readable until a new one is
+            complete).
             """
     )
 

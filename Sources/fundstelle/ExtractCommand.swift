@@ -8,7 +8,8 @@ struct ExtractCommand: ParsableCommand {
         abstract: "Show what the extractor sees in files: title, date, language, text.",
         discussion: """
             With --json, one line per document (a law XML file holds one per norm):
-              {"path", "title", "date", "lang", "description", "url", "collection", "headings", "text"}
+              {"path", "title", "date", "lang", "description", "url", "collection",
+                "headings", "text"}
             A file that cannot be extracted is reported on stderr; the exit code is then 1.
             """
     )

@@ -14,19 +14,21 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Index pages (HTML, XHTML, WARC, law XML, RSS/Atom, text) into a new index generation.",
         discussion: """
-            Walks each PATH (a folder is walked recursively; hidden files and symbolic links to
-            folders are left out, links to files outside PATH too), extracts every file, and
-            commits a new index that replaces the previous one atomically: a crash or a kill
-            leaves the previous index readable.
-            Files are recognised by content: HTML pages, gzip-compressed files, WARC archives
-            (one document per page response), gii law XML (one per norm), RSS and Atom feeds
-            (one per item), other XML (one per file, or one per --record element), text.
-            Paragraphs a site repeats on many of its pages (its template) are left out.
-            A file that cannot be read or extracted, a page marked noindex and a sitemap are
-            reported and skipped.
-            Paths in the index are relative to PATH when one folder is given, otherwise to the
-            current folder. Exit code 1 only when nothing could be indexed or the index could
-            not be written.
+            Walks each PATH (a folder is walked recursively; hidden files and symbolic
+            links to folders are left out, links to files outside PATH too), extracts every
+            file, and commits a new index that replaces the previous one atomically: a
+            crash or a kill leaves the previous index readable.
+
+            Files are recognised by content: HTML pages, gzip-compressed files, WARC
+            archives (one document per page response), gii law XML (one per norm), RSS and
+            Atom feeds (one per item), other XML (one per file, or one per --record
+            element), text. Paragraphs a site repeats on many of its pages (its template)
+            are left out. A file that cannot be read or extracted, a page marked noindex
+            and a sitemap are reported and skipped.
+
+            Paths in the index are relative to PATH when one folder is given, otherwise to
+            the current folder. Exit code 1 only when nothing could be indexed or the index
+            could not be written.
             """
     )
 

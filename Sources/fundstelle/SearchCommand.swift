@@ -18,46 +18,59 @@ struct SearchCommand: ParsableCommand {
                                      ("Fachkraefte" finds "Fachkräfte"); fewer than
                                      10 documents with all words: the best partial
                                      matches follow (score × √share of words)
-              Fünf-Tage-Woche        each part required, together or apart (together ranks higher)
+              Fünf-Tage-Woche        each part required, together or apart
+                                     (together ranks higher)
               "hilfe zur pflege"     the words next to each other, in this order
-              "hilfe pflege"~2       in this order, at most 2 other words between each two
-              -pflegegeld            leave out documents with this word (also -"a phrase")
+              "hilfe pflege"~2       in this order, at most 2 other words between
+                                     each two
+              -pflegegeld            leave out documents with this word
+                                     (also -"a phrase")
               pflege OR betreuung    either word; OR binds tighter than AND
               (hilfe pflege) OR wohngeld
-                                     parentheses group; -( … ) leaves out what is inside
-              pflegeeinr*            words that begin so (at most 256 per field and segment)
-              wohngelt~  mite~2      words within 1 (or 2) edits, with the same first letter
-              title:wohngeld         the word in one field: title:, headings:, body:, description:,
-                                     anchor: (the texts of links to the page)
-              path:soziales/         documents whose path begins so (a filter: adds no score);
-                                     -path:… leaves them out
-              site:www.stadt.de      documents of a site (the URL's host, else the first folder)
+                                     parentheses group; -( … ) leaves out what is
+                                     inside
+              pflegeeinr*            words that begin so (at most 256 per field
+                                     and segment)
+              wohngelt~, mite~2      words within 1 (or 2) edits, with the same
+                                     first letter
+              title:wohngeld         the word in one field: title:, headings:,
+                                     body:, description:, anchor: (the texts of
+                                     links to the page)
+              path:soziales/         documents whose path begins so (a filter:
+                                     adds no score); -path:… leaves them out
+              site:www.stadt.de      documents of a site (the URL's host, else the
+                                     first folder)
               year:2024 lang:de      documents of a year, a language
-              date:2024-01..2024-06  a date range; also date:>=2025, date:<2024-07, date:2024
+              date:2024-01..2024-06  a date range; also date:>=2025,
+                                     date:<2024-07, date:2024
               wohngeld^2             the word counts twice (boosts from 0 to 100)
-            Stop words (der, zum, und, …) are not required unless inside a phrase. Pages where the
-            words stand next to each other, in the order typed, rank higher. A compound no page
-            has ("Zuordnungsgrundsätze") is split as the indexer would, and its parts are required,
-            near each other. A bare * asks for nothing; a query starting with - needs -- before
-            it (fundstelle search -- -x y).
-            A query with a mistake still searches what it can read (an unclosed quote runs to the
-            end, a stray OR or ")" is ignored, an unclosed "(" closes at the end) and says so: on
-            stderr, or as "warnings" in JSON, each with its position.
-            Queries longer than 4096 bytes are cut at a space, and required words beyond 64 are
-            ignored; the result then says "truncated": true.
+            Stop words (der, zum, und, …) are not required unless inside a phrase. Pages
+            where the words stand next to each other, in the order typed, rank higher. A
+            compound no page has ("Zuordnungsgrundsätze") is split as the indexer would,
+            and its parts are required, near each other. A bare * asks for nothing; a query
+            starting with - needs -- before it (fundstelle search -- -x y). A query with a
+            mistake still searches what it can read (an unclosed quote runs to the end, a
+            stray OR or ")" is ignored, an unclosed "(" closes at the end) and says so: on
+            stderr, or as "warnings" in JSON, each with its position. Queries longer than
+            4096 bytes are cut at a space, and required words beyond 64 are ignored; the
+            result then says "truncated": true.
 
             JSON (--json, one object; with --batch one per line)
               {"query", "total", "partial", "complete", "took_ms",
-               "hits": [{"id", "path", "url", "title", "date", "score", "snippet", "highlights",
-                         "duplicates" (only when the page is also at other paths)}],
-               "facets" (with --facets): {"site": [[value, count], …], "year": …, "lang": …}}
-              "did_you_mean": a corrected query, when fewer than 3 hits have every word and one can be made
-              with --explain each hit also has "explain": {"proximity", "items": [{"item", "score",
-              "idf", "fields": {"title": tf, …}, "exact_bonus", "folded_bonus"}]}
-              highlights are [start, end) offsets into snippet, counted in Unicode code points;
-              partial is true when no hit has every word; the first "complete" hits
-              have every word, the rest (when fewer than 10 have them all) are the
-              best partial matches.
+               "hits": [{"id", "path", "url", "title", "date", "score",
+                         "snippet", "highlights",
+                         "duplicates" (only when the page is at other paths too)}],
+               "facets" (with --facets):
+                 {"site": [[value, count], …], "year": …, "lang": …}}
+              "did_you_mean": a corrected query, when fewer than 3 hits have every
+                word and one can be made
+              with --explain each hit also has "explain": {"proximity",
+                "items": [{"item", "score", "idf", "fields": {"title": tf, …},
+                           "exact_bonus", "folded_bonus"}]}
+              highlights are [start, end) offsets into snippet, counted in Unicode
+              code points; partial is true when no hit has every word; the first
+              "complete" hits have every word, the rest (when fewer than 10 have
+              them all) are the best partial matches.
             """
     )
 

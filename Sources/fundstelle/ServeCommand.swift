@@ -17,10 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
               /suggest?q=&limit=         the query with its last word completed
               /stats                     what `fundstelle stats --json` prints
               /health                    {"status":"ok","documents","generation"}
-            Errors are RFC 9457 problem documents (application/problem+json) naming the parameter.
-            A commit by `fundstelle index` in another process is served without a restart;
-            requests in flight finish on the commit they began with. SIGTERM or SIGINT (Ctrl-C)
-            stops the server after the requests in flight.
+            Errors are RFC 9457 problem documents (application/problem+json) naming the
+            parameter. A commit by `fundstelle index` in another process is served without
+            a restart; requests in flight finish on the commit they began with. SIGTERM or
+            SIGINT (Ctrl-C) stops the server after the requests in flight.
             """
     )
 
