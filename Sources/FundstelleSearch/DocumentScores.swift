@@ -2,13 +2,13 @@
 /// required word group the document matched.
 ///
 /// Rows are kept only for touched documents, in the order they were first touched; a table of
-/// four bytes per document of the index leads from a document to its row. All three come from
-/// `calloc` (`ZeroedBuffer`), so the pages a query never writes are never faulted in: a query
-/// that touches a few thousand documents writes their rows and the table's pages that hold
-/// them, not a score and a mask for every document of the index (on the full law dump that
-/// was 1.3 MB of fresh pages per query, the most page faults of a `fundstelle search` process).
-/// Unsafe storage, not arrays: the rows are written once per posting, and an array in a class
-/// pays a uniqueness and an exclusivity check on each write.
+/// four bytes per document of the index leads from a document to its row. The table, the
+/// rows and the row count live in `ZeroedBuffer`s (calloc'ed), so the pages a query never
+/// writes are never faulted in. A query that touches a few thousand documents writes their rows
+/// and the table pages that hold them, not a score and a mask for every document of the index
+/// (on the full law dump that was 1.3 MB of fresh pages per query). Unsafe storage, not arrays:
+/// the rows are written once per posting, and an array in a class pays a uniqueness and an
+/// exclusivity check on each write.
 final class DocumentScores {
     private struct Row {
         var score: Float

@@ -7,8 +7,7 @@ import Darwin
 /// A fixed number of zeros, one per document, from `calloc`. A large allocation comes from
 /// fresh pages that the kernel fills in only where they are written, so a buffer as long as
 /// the index costs a query only the pages of the documents it touches. (An array made with
-/// `[Float](repeating: 0, count:)` writes every element, and so faults in every page: on the
-/// full law dump that was a third of the page faults of a whole `fundstelle search` process.)
+/// `[Float](repeating: 0, count:)` writes every element, and so faults in every page.)
 final class ZeroedBuffer<Element: BitwiseCopyable> {
     let count: Int
     private let base: UnsafeMutablePointer<Element>
