@@ -199,6 +199,28 @@ func makeSite(_ root: String) throws {
         }
     }
 
+    /// ArgumentParser wraps help text at 80 columns when it prints to a pipe or a narrow
+    /// terminal. A longer line followed by another line of the same paragraph then leaves a
+    /// stub behind ("higher)", "segment)"): each command's discussion keeps its lines within
+    /// 80 columns unless the line ends its paragraph (ArgumentParser reflows those itself).
+    @Test func helpTextFitsEightyColumns() throws {
+        let dump = try CLI.run(["--experimental-dump-help"])
+        #expect(dump.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        var commands = [try #require(json["command"] as? [String: Any])]
+        var checked = 0
+        while let command = commands.popLast() {
+            commands += command["subcommands"] as? [[String: Any]] ?? []
+            let lines = (command["discussion"] as? String ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+            for (i, line) in lines.enumerated() where line.count > 80 {
+                let endsParagraph = i + 1 == lines.count || lines[i + 1].allSatisfy(\.isWhitespace)
+                #expect(endsParagraph, "\(command["commandName"] ?? "?"): \(line)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 9)
+    }
+
     @Test func extractAnalyzeStem() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
