@@ -7,9 +7,8 @@
 /// A block: `u8` bits per delta, `u8` bits per frequency, then the 128 values (document delta
 /// − 1, then frequency − 1), each in that many bits, low bits first, `16 × bits` bytes each.
 enum PostingsBlocks {
-    /// Documents per block; equal to `PostingsCursor.skipInterval`, so each skip entry
-    /// begins a block.
-    static let size = 128
+    /// Documents per block: a skip entry's, so each skip entry begins a block.
+    static let size = PostingsCursor.skipInterval
 
     /// The fewest bits that hold every value.
     static func bitWidth(_ values: ArraySlice<UInt32>) -> Int {
