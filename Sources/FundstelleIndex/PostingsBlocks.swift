@@ -55,26 +55,20 @@ enum PostingsBlocks {
     /// Re-encodes a long list, as the builder collected it (varint documents and skip entries,
     /// see FORMAT.md), with its full blocks bit-packed: returns the skip entries (each one's
     /// document offset now the packed block's size) and the documents.
-    static func pack(docs varints: [UInt8], skips: [UInt8], docFreq: Int) -> (skips: ByteWriter, docs: ByteWriter) {
+    static func pack(docs varints: [UInt8], skips: [UInt8], docFreq: Int) throws(IndexError) -> (skips: ByteWriter, docs: ByteWriter) {
         var deltas: [UInt32] = [], freqs: [UInt32] = []
         deltas.reserveCapacity(docFreq)
         freqs.reserveCapacity(docFreq)
-        var i = 0
-        func next(_ bytes: [UInt8]) -> UInt64 {
-            var v: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                let b = bytes[i]
-                i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return v }
-                shift += 7
+        try varints.withUnsafeBytes { bytes in
+            Result { () throws(IndexError) in
+                var r = ByteReader(bytes, file: "postings being written")
+                for _ in 0..<docFreq {
+                    let code = try r.varint()
+                    deltas.append(UInt32(code >> 1))
+                    freqs.append(code & 1 == 1 ? 1 : UInt32(try r.varint()))
+                }
             }
-        }
-        for _ in 0..<docFreq {
-            let code = next(varints)
-            deltas.append(UInt32(code >> 1))
-            freqs.append(code & 1 == 1 ? 1 : UInt32(next(varints)))
-        }
+        }.get()
         let blocks = docFreq / size
         var docs = ByteWriter()
         var blockSizes: [Int] = []
@@ -98,15 +92,17 @@ enum PostingsBlocks {
             }
         }
         var entries = ByteWriter()
-        i = 0
-        for k in 0..<((docFreq - 1) / size) {
-            let lastDoc = next(skips)
-            _ = next(skips)  // the varint block's size, replaced by the packed block's
-            let positions = next(skips)
-            entries.varint(lastDoc)
-            entries.varint(blockSizes[k])
-            entries.varint(positions)
-        }
+        try skips.withUnsafeBytes { bytes in
+            Result { () throws(IndexError) in
+                var r = ByteReader(bytes, file: "postings being written")
+                for k in 0..<((docFreq - 1) / size) {
+                    entries.varint(try r.varint())  // the block's last document
+                    _ = try r.varint()  // the varint block's size, replaced by the packed block's
+                    entries.varint(blockSizes[k])
+                    entries.varint(try r.varint())  // where the next block's positions start
+                }
+            }
+        }.get()
         return (entries, docs)
     }
 }

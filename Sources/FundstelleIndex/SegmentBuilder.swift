@@ -207,7 +207,7 @@ struct SegmentBuilder {
                 let p = postings[Int(id)]
                 // A list longer than one block: skip entries, then its whole blocks bit-packed.
                 if Int(p.docFreq) > PostingsCursor.skipInterval {
-                    let (skips, docs) = PostingsBlocks.pack(docs: p.docs.bytes, skips: p.skips.bytes, docFreq: Int(p.docFreq))
+                    let (skips, docs) = try PostingsBlocks.pack(docs: p.docs.bytes, skips: p.skips.bytes, docFreq: Int(p.docFreq))
                     head.bytes.removeAll(keepingCapacity: true)
                     head.varint(skips.count)
                     try out.write(head.bytes)

@@ -224,7 +224,7 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
                     (skipDoc, skipBytes) = (d, varints.count)
                 }
             }
-            let (entries, packed) = PostingsBlocks.pack(docs: varints.bytes, skips: skips.bytes, docFreq: docFreq)
+            let (entries, packed) = try PostingsBlocks.pack(docs: varints.bytes, skips: skips.bytes, docFreq: docFreq)
             var file = ByteWriter()
             file.varint(entries.count)
             file.append(entries.bytes)
