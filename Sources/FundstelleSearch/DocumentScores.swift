@@ -71,6 +71,11 @@ final class DocumentScores {
         if r != 0 { rows[r - 1].mask = 0 }
     }
 
+    /// Takes out every touched document `isOut` says so of (deleted documents), in no order.
+    func clearMasks(where isOut: (Int) -> Bool) {
+        for i in 0..<used[0] where isOut(Int(rows[i].document)) { rows[i].mask = 0 }
+    }
+
     /// Multiplies document `d`'s score by `factor`.
     func scale(_ d: Int, by factor: Float) {
         let r = Int(rowOf[d])

@@ -433,7 +433,7 @@ public final class Searcher {
         }
         restriction = nil
         if reader.hasDeletions {
-            for d in found.documentsInOrder() where reader.isDeleted(Int(d)) { found.clearMask(Int(d)) }
+            found.clearMasks(where: reader.isDeleted)
         }
         let all: UInt64 = groups.count == 64 ? ~0 : (1 << UInt64(groups.count)) - 1
         var candidates: [Int32] = []
