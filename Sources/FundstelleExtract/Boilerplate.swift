@@ -100,7 +100,7 @@ enum Boilerplate {
 
     private static let hiddenClasses = bytesSet([
         "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-        "element-invisible",
+        "element-invisible", "invisible", "hide", "hidecompletely", "is-hidden", "u-hidden",
     ])
 
     private static func bytesSet(_ words: [String]) -> Set<[UInt8]> { Set(words.map { Array($0.utf8) }) }
@@ -115,9 +115,15 @@ enum Boilerplate {
     /// "paragraph--type--recommended-articles".)
     static func reason(forNames value: UnsafePointer<UInt8>) -> Reason? {
         var verdict: Reason?
+        var previous: [UInt8] = []
         forEachWord(of: value, splittingCamelCase: true) { word, inModifier in
             if inModifier && advertisingWords.contains(word) { return true }
-            if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
+            // A word written in two parts ("news-letter", "side_bar") counts as the word.
+            let joined = previous + word
+            previous = word
+            for candidate in [word, joined] where verdict == nil {
+                if templateWords.contains(candidate) { verdict = .template } else if boxWords.contains(candidate) { verdict = .box }
+            }
             return verdict == nil
         }
         // A quote set in a box ("widget quote") is the article's: the box words give way.
@@ -218,6 +224,8 @@ enum Boilerplate {
         "byline", "bio", "biography", "authorbox", "netiquette",
         // embedded posts of social networks; "yet another related posts plugin"; teasers of other pages
         "tweet", "yarpp", "teaser",
+        // "simple author box", a WordPress plugin
+        "saboxplugin",
     ])
 }
 
@@ -256,7 +264,9 @@ extension Boilerplate {
         let normalized = normalizedLine(text)
         guard !normalized.isEmpty else { return nil }
         let hasCredit = normalized.count <= creditLineLength && creditMarks.contains { normalized.contains(subsequence: $0) }
-        if normalized.count > shortLineLength { return hasCredit ? .furniture : nil }
+        if normalized.count > shortLineLength {
+            return hasCredit || callsToAction.contains(where: { normalized.starts(with: $0) }) ? .furniture : nil
+        }
         if sectionIntros.contains(where: { normalized.starts(with: $0) }) { return .sectionIntro }
         if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.starts(with: $0) }) {
             return .furniture
@@ -358,6 +368,15 @@ extension Boilerplate {
         "schreibe einen kommentar", "schreiben sie einen kommentar", "dieses skript als pdf",
         "als pdf herunterladen", "zeige alle beiträge von", "alle beiträge von", "erschienen in",
         "time limit is exhausted", "sofern nicht anders",
+    ])
+
+    /// Openings of blocks up to `lineLength` that ask the reader to do something on the site
+    /// (log in, comment, press a button) rather than tell them anything.
+    private static let callsToAction = bytesList([
+        "mit diesem button", "diskutieren sie mit", "diskutiere mit", "sie müssen sich anmelden",
+        "sie müssen sich einloggen", "sie müssen angemeldet", "bitte registrieren sie sich",
+        "um kommentare zu schreiben", "kommentar verfassen", "schreibe einen kommentar",
+        "schreiben sie einen kommentar", "hinterlasse einen kommentar",
     ])
 
     /// Words that mark a short block as a picture's credit line wherever they stand in it.

@@ -36,9 +36,9 @@ struct MainContent {
     static let minimumProse: Int32 = 200
     /// Pruning may remove at most this share of a page's prose…
     static let prunedProseLimit = 0.3
-    /// … unless at least this much prose remains (visible bytes): a short post above a long
-    /// comment thread or beside full sidebars is still the content.
-    static let shortArticleProse: Int32 = 400
+    /// … unless a paragraph of prose remains: a short post above a long comment thread or
+    /// beside full sidebars and an author box is still the content.
+    static let remainingProse = PageLayout.paragraphLength
     /// A block is a link list when links are at least this share of its text…
     static let linkListShare = 0.6
     /// … and it has fewer visible bytes than this outside links.
@@ -90,7 +90,7 @@ struct MainContent {
         // Pruning that takes most of the prose mistook the content for a box beside it (a
         // forum's posts named "comment", an article in an <aside>): boxes with paragraphs stay then.
         if pageProse >= Self.minimumProse, Double(cleanProse[body]) < Self.prunedProseLimit * Double(pageProse),
-           cleanProse[body] < Self.shortArticleProse {
+           cleanProse[body] < Self.remainingProse {
             for i in 0..<n where pruned[i] && layout.boilerplate[i] == .box && prose[i] >= PageLayout.paragraphLength {
                 pruned[i] = false
             }
@@ -152,6 +152,12 @@ struct MainContent {
                 if line == .sectionIntro { Self.cutFollowingSiblings(of: i, layout: layout, text: cleanText, cut: &cut) }
                 continue
             }
+            // A link that is a line of furniture ("weiterlesen", "zurück zur Übersicht") outside
+            // running text (in a sentence, a link saying "Kontakt" is a word of it).
+            if layout.isLink[i], cleanText[i] <= Int32(Boilerplate.shortLineLength), !Self.isInProse(i, layout: layout),
+               Boilerplate.line(Self.text(of: layout.nodes[i], leavingOut: insidePruned)) == .furniture {
+                continue
+            }
             visible[i] = true
         }
         // The lede: an element schema.org marks as the article's description that stands before
@@ -171,6 +177,13 @@ struct MainContent {
             }
         }
         self.visible = visible
+    }
+
+    /// Whether the nearest block around element `index` is a paragraph of prose.
+    private static func isInProse(_ index: Int, layout: PageLayout) -> Bool {
+        var block = Int(layout.parent[index])
+        while block >= 0, !layout.isBlock[block] { block = Int(layout.parent[block]) }
+        return block >= 0 && layout.ownProse[block] > 0
     }
 
     /// Marks the element siblings after `index` (or after its nearest ancestor that has some,

@@ -40,6 +40,8 @@ struct PageLayout {
     private(set) var boilerplateByName: [Bool] = []
     /// The element is an h1.
     private(set) var isTopHeading: [Bool] = []
+    /// Whether the element is a link (`<a href>`).
+    private(set) var isLink: [Bool] = []
     /// Whether the element is a block (its text forms paragraphs of its own).
     private(set) var isBlock: [Bool] = []
     /// The `<body>` (or the first element, when tag soup has none).
@@ -103,7 +105,9 @@ struct PageLayout {
             layout.boilerplateByName.append(verdict?.byName ?? false)
             layout.isTopHeading.append(name == "h1")
             if name == "body", layout.body < 0 { layout.body = index }
-            if name == "a", node.hasAttribute("href") { linkDepth += 1 }
+            let isLink = name == "a" && node.hasAttribute("href")
+            layout.isLink.append(isLink)
+            if isLink { linkDepth += 1 }
             var block = false
             switch role {
             case .block, .heading, .preformatted, .html: block = true

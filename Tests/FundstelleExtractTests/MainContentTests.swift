@@ -156,6 +156,35 @@ struct MainContentTests {
         #expect(!document.body.contains("Vielen Dank"))
     }
 
+    @Test func aShortPostKeepsItsAuthorBoxAndSidebarOut() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1>Zapfsäulen</h1><div class="entry-content"><p>Ich würde ja in smarte Zapfsäulen investieren.</p></div>
+            <div class="entry-author"><p class="author-bio">\(Self.paragraph2) Über mich.</p></div>
+            <div class="saboxplugin-wrap"><p>\(Self.paragraph2) Folgt mir.</p></div></article>
+            <div class="sidebar"><p>\(Self.paragraph1)</p><p>\(Self.paragraph2) Am Rand.</p></div>
+            """))
+        #expect(document.body.contains("smarte Zapfsäulen"))
+        for dropped in ["Über mich", "Folgt mir", "Wohngeld ist ein Zuschuss", "Am Rand"] {
+            #expect(!document.body.contains(dropped), "\(dropped)")
+        }
+    }
+
+    @Test func furnitureLinksCallsToActionAndHiddenBoxesAreDropped() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1>Wohngeld</h1><p>\(Self.paragraph1) Fragen? <a href="/k">Kontakt</a> aufnehmen.</p>
+            <div class="infobox"><span class="hideCompletely">Weitere Informationen</span><p>\(Self.paragraph2)</p></div>
+            <p>Mit diesem Button kannst du diese Seite zu einer Liste der Suchmaschine hinzufügen. Dazu musst du dich auf der Seite einloggen.</p>
+            <div class="news-letter-section"><p>Wir haben viele spannende Themen für dich: jetzt eintragen und nichts mehr verpassen, jede Woche neu.</p></div>
+            <a href="/presse">zurück zur Listenansicht</a></article>
+            """))
+        for kept in ["Wohngeld ist ein Zuschuss", "Kontakt aufnehmen", "Bringen Sie Nachweise"] {
+            #expect(document.body.contains(kept), "\(kept)")
+        }
+        for dropped in ["Weitere Informationen", "Mit diesem Button", "spannende Themen", "Listenansicht"] {
+            #expect(!document.body.contains(dropped), "\(dropped)")
+        }
+    }
+
     /// A page without prose (a list of offices) keeps its lists and tables; one that shows
     /// nothing but its template keeps all of its text rather than none.
     @Test func pagesWithoutProseKeepTheirText() throws {
