@@ -348,6 +348,7 @@ extension Boilerplate {
         "neueste beiträge", "neueste artikel", "das könnte dich auch noch interessieren",
         "das könnte sie auch noch interessieren", "mehr kolumnen", "meldungen aus", "top themen",
         "top-themen", "aktuelle beiträge", "beliebte beiträge", "mehr themen", "weitere themen",
+        "die neuesten", "neueste meldungen", "neueste nachrichten", "unsere empfehlungen",
     ])
 
     private static let furnitureLines = bytesSet([

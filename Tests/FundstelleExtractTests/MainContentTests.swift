@@ -105,10 +105,11 @@ struct MainContentTests {
             <p>Foto: Stadt Musterstadt</p>
             <ul><li><a href="/x">Antrag auf Wohngeld (PDF)</a></li><li><a href="/y">Merkblatt Wohngeld (PDF)</a></li></ul>
             <h3>Mehr zum Thema</h3><div><p>Kinderzuschlag: eine Leistung für Familien mit kleinem Einkommen, die beantragt werden muss.</p></div>
-            <p><a href="/z">Teilen</a></p></article>
+            <p><a href="/z">Teilen</a></p>
+            <h2>Die neuesten Meldungen</h2><div><p>Elterngeld: die Stadt hat ihre Sprechzeiten für die Beratung im Sommer geändert.</p></div></article>
             """))
         #expect(document.body.contains("Wohngeld ist ein Zuschuss"))
-        for dropped in ["03.07.2025", "Foto:", "Merkblatt", "Mehr zum Thema", "Kinderzuschlag", "Teilen"] {
+        for dropped in ["03.07.2025", "Foto:", "Merkblatt", "Mehr zum Thema", "Kinderzuschlag", "Teilen", "Meldungen", "Elterngeld"] {
             #expect(!(document.body + document.headings.joined()).contains(dropped), "\(dropped)")
         }
     }
