@@ -115,15 +115,18 @@ enum Boilerplate {
     /// "paragraph--type--recommended-articles".)
     static func reason(forNames value: UnsafePointer<UInt8>) -> Reason? {
         var verdict: Reason?
-        var previous: [UInt8] = []
+        // A word written in two parts ("news-letter", "side_bar") counts as the word: `joined`
+        // is the previous word and this one.
+        var joined: [UInt8] = []
         forEachWord(of: value, splittingCamelCase: true) { word, inModifier in
             if inModifier && advertisingWords.contains(word) { return true }
-            // A word written in two parts ("news-letter", "side_bar") counts as the word.
-            let joined = previous + word
-            previous = word
-            for candidate in [word, joined] where verdict == nil {
-                if templateWords.contains(candidate) { verdict = .template } else if boxWords.contains(candidate) { verdict = .box }
+            if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
+            if verdict == nil, !joined.isEmpty {
+                joined.append(contentsOf: word)
+                if templateWords.contains(joined) { verdict = .template } else if boxWords.contains(joined) { verdict = .box }
             }
+            joined.removeAll(keepingCapacity: true)
+            joined.append(contentsOf: word)
             return verdict == nil
         }
         // A quote set in a box ("widget quote") is the article's: the box words give way.
