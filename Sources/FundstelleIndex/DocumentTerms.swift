@@ -23,10 +23,13 @@ struct DocumentTerms {
         for field in Field.text {
             lengths.append(add(field, values: DocumentTerms.values(of: field, in: doc), analyzer: &analyzer))
         }
-        keys.append(Field.path.keyPrefix(.stem))
-        keys.append(contentsOf: doc.path.utf8)
-        ends.append(Int32(keys.count))
-        positions.append(0)
+        // A duplicate's path finds the document as its own path does (`show`, `path:`).
+        for path in [doc.path] + doc.duplicates {
+            keys.append(Field.path.keyPrefix(.stem))
+            keys.append(contentsOf: path.utf8)
+            ends.append(Int32(keys.count))
+            positions.append(0)
+        }
         for key in DocumentTerms.metaKeys(of: doc) {
             keys.append(Field.meta.keyPrefix(.stem))
             keys.append(contentsOf: key.utf8)

@@ -22,10 +22,23 @@ public final class IndexWriter {
     /// Finds the paragraphs each site repeats on its pages; they are taken out of the bodies
     /// when a segment is written (counted over everything added until then).
     public private(set) var templates = TemplateDetector()
-    /// Documents not added because an earlier one (in the same segment) had the same title and text.
+    /// Documents not added because an earlier one of this run had the same title and text.
     public private(set) var duplicateCount = 0
-    /// Content hash → index of the held document with that content.
-    private var contentIndex: [UInt64: Int] = [:]
+    /// Where a document of this run is: the segment (its number in `written`; `written.count`
+    /// is the one being built) and its number there.
+    private struct Slot {
+        var segment: Int
+        var local: Int
+    }
+    /// Content hash → the document of this run with that content.
+    private var contentIndex: [UInt64: Slot] = [:]
+    /// Per segment written in this run: deletion bits of the documents moved on to a later
+    /// segment (to list a duplicate's path), or nil when none was.
+    private var writtenDeletions: [[UInt8]?] = []
+    /// Readers and links of segments written in this run, opened when a duplicate needs them.
+    private var writtenReaders: [Int: (reader: SegmentReader, links: [[Link]])] = [:]
+    /// Documents moved on to a later segment (counted once in `documentCount`).
+    private var movedCount = 0
 
     /// Title and body, a byte that UTF-8 never holds (0xFF) after each.
     private static func contentHash(_ doc: Document) -> UInt64 {
@@ -146,7 +159,7 @@ public final class IndexWriter {
     deinit { if lockFD >= 0 { close(lockFD) } }
 
     /// Documents added so far.
-    public var documentCount: Int { written.reduce(0) { $0 + $1.documentCount } + builder.documentCount }
+    public var documentCount: Int { written.reduce(0) { $0 + $1.documentCount } + builder.documentCount - movedCount }
 
     /// Analyses `doc` and adds it to the new generation.
     public func add(_ doc: Document) throws(IndexError) {
@@ -155,11 +168,15 @@ public final class IndexWriter {
         if !doc.body.isEmpty {
             let key = Self.contentHash(doc)
             if let original = contentIndex[key] {
-                builder.addDuplicate(path: doc.path, of: original)
                 duplicateCount += 1
+                if original.segment == written.count {
+                    builder.addDuplicate(path: doc.path, of: original.local)
+                } else {
+                    try moveToBuilder(original, key: key, addingPath: doc.path)
+                }
                 return
             }
-            contentIndex[key] = builder.documentCount
+            contentIndex[key] = Slot(segment: written.count, local: builder.documentCount)
         }
         decompounder = nil
         for field in Field.text {
@@ -173,6 +190,32 @@ public final class IndexWriter {
         if builder.estimatedBytes >= ramBudget { try flush() }
     }
 
+    /// A duplicate of a document in a segment this run has written: the document is deleted
+    /// there and added again to the segment being built, with the duplicate's path among its
+    /// own. (Its words and paragraphs were counted when it first came.)
+    private func moveToBuilder(_ slot: Slot, key: UInt64, addingPath path: String) throws(IndexError) {
+        let written = try writtenSegment(slot.segment)
+        var doc = Document(stored: try written.reader.storedDocument(slot.local))
+        doc.duplicates.append(path)
+        doc.links = written.links[slot.local]
+        if writtenDeletions[slot.segment] == nil {
+            writtenDeletions[slot.segment] = [UInt8](repeating: 0, count: (written.reader.documentCount + 7) / 8)
+        }
+        writtenDeletions[slot.segment]![slot.local >> 3] |= 1 << UInt8(slot.local & 7)
+        movedCount += 1
+        contentIndex[key] = Slot(segment: self.written.count, local: builder.documentCount)
+        builder.add(doc)
+        if builder.estimatedBytes >= ramBudget { try flush() }
+    }
+
+    private func writtenSegment(_ i: Int) throws(IndexError) -> (reader: SegmentReader, links: [[Link]]) {
+        if let open = writtenReaders[i] { return open }
+        let reader = try SegmentReader(path: directory + "/" + written[i].name, name: written[i].name)
+        let opened = (reader, try reader.links())
+        writtenReaders[i] = opened
+        return opened
+    }
+
     private func flush() throws(IndexError) {
         guard builder.documentCount > 0 else { return }
         builder.transformDocuments { templates.removingTemplate(from: $0) }
@@ -181,8 +224,8 @@ public final class IndexWriter {
         self.decompounder = decompounder
         writtenBytes += try builder.write(to: directory + "/" + name, decompounder: decompounder, vocabulary: frequencies)
         written.append(Commit.Segment(name: name, documentCount: builder.documentCount))
+        writtenDeletions.append(nil)
         builder = SegmentBuilder()
-        contentIndex.removeAll(keepingCapacity: true)
     }
 
     /// Makes the documents added so far the index, replacing the previous commit, and
@@ -215,12 +258,27 @@ public final class IndexWriter {
             }
             base += old.documentCount
         }
-        for segment in written {
-            let reader = try SegmentReader(path: directory + "/" + segment.name, name: segment.name)
-            sources.append(AnchorSegment.Source(reader: reader, base: base, deletions: nil))
-            base += segment.documentCount
+        for (i, new) in written.enumerated() {
+            var segment = new
+            if let bits = writtenDeletions[i] {
+                let deleted = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+                if deleted >= new.documentCount { continue }  // every document moved on
+                segment.deletions = String(new.name.dropLast(".seg".count)) + "_\(generation).del"
+                let bytes = DeletionFile.encode(bits, documentCount: new.documentCount)
+                try FileIO.writeDurably(directory + "/" + segment.deletions, bytes)
+                extraBytes += bytes.count
+            }
+            let reader: SegmentReader
+            if let open = writtenReaders[i]?.reader {
+                reader = open
+            } else {
+                reader = try SegmentReader(path: directory + "/" + new.name, name: new.name)
+            }
+            sources.append(AnchorSegment.Source(reader: reader, base: base, deletions: writtenDeletions[i]))
+            segments.append(segment)
+            base += new.documentCount
         }
-        segments += written
+        writtenReaders = [:]
         // The texts of links, gathered for the documents they point to (see AnchorSegment).
         var anchors = ""
         let targets = try AnchorSegment.gather(sources)
@@ -271,12 +329,7 @@ public final class IndexWriter {
             let links = try segment.links()
             for local in 0..<segment.documentCount {
                 if let bits = deletionBits[i], bits[local >> 3] & (1 << UInt8(local & 7)) != 0 { continue }
-                let stored = try segment.storedDocument(local)
-                var doc = Document(
-                    path: stored.path, title: stored.title, headings: stored.headings, body: stored.body,
-                    description: stored.description, language: stored.language, date: stored.date,
-                    url: stored.url, collection: stored.collection)
-                doc.duplicates = stored.duplicates
+                var doc = Document(stored: try segment.storedDocument(local))
                 doc.links = links[local]
                 try add(doc)
             }
@@ -297,5 +350,16 @@ public final class IndexWriter {
                 || name.hasPrefix("files_") || Commit.generation(ofFile: name) != nil
             if ours { unlink(directory + "/" + name) }
         }
+    }
+}
+
+extension Document {
+    /// A stored document as a document to add again (its links apart, which are stored per segment).
+    init(stored: StoredDocument) {
+        self.init(
+            path: stored.path, title: stored.title, headings: stored.headings, body: stored.body,
+            description: stored.description, language: stored.language, date: stored.date,
+            url: stored.url, collection: stored.collection)
+        duplicates = stored.duplicates
     }
 }

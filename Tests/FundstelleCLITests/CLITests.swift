@@ -286,6 +286,10 @@ func makeSite(_ root: String) throws {
         let hit = try #require((object["hits"] as? [[String: Any]])?.first)
         #expect(hit["path"] as? String == "www.stadt.example/soziales/wohngeld-kopie.html")
         #expect(hit["duplicates"] as? [String] == ["www.stadt.example/soziales/wohngeld.html"])
+        // The copy's path shows the document and filters to it, as the first path does.
+        let shown = try CLI.run(["show", "www.stadt.example/soziales/wohngeld.html", "--index", index])
+        #expect(shown.status == 0 && shown.stdout.contains("Zuschuss zur Miete"), "\(shown.stderr)")
+        #expect(try CLI.run(["search", "Miete path:www.stadt.example/soziales/wohngeld.html", "--index", index]).stdout.contains("1 hit"))
         #expect(try CLI.run(["search", "Geheimer", "--index", index]).stdout.contains("0 hits"))
     }
 }

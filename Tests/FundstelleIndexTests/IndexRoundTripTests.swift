@@ -180,6 +180,43 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(try reader.document(path: "no/such/page.html") == nil)
     }
 
+    /// A copy of a page met after its original's segment was written: the original moves on
+    /// to a later segment listing the copy's path, and is one live document, found by each path.
+    @Test func duplicatesAcrossSegmentsAreOneDocument() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path, ramBudget: 1)  // a segment per document
+        let page = Document(path: "a/wohngeld.html", title: "Wohngeld", body: "Wohngeld ist ein Zuschuss zur Miete.")
+        try writer.add(page)
+        try writer.add(Document(path: "b/elterngeld.html", title: "Elterngeld", body: "Elterngeld für Familien."))
+        for path in ["mirror/wohngeld.html", "alias/wohngeld.html"] {
+            var copy = page
+            copy.path = path
+            try writer.add(copy)
+        }
+        #expect(writer.documentCount == 2 && writer.duplicateCount == 2)
+        try writer.commit(root: "/")
+
+        let reader = try IndexReader.open(dir.path)
+        #expect(reader.liveDocumentCount == 2)
+        for path in ["a/wohngeld.html", "mirror/wohngeld.html", "alias/wohngeld.html"] {
+            let d = try #require(try reader.document(path: path), "\(path)")
+            let stored = try #require(try reader.storedDocument(d))
+            #expect(stored.path == "a/wohngeld.html" && stored.duplicates == ["mirror/wohngeld.html", "alias/wohngeld.html"])
+            #expect(reader.document(id: stored.id) == d)
+        }
+        var live = 0
+        for (s, segment) in reader.segments.enumerated() {
+            guard let info = try segment.lookup(.body, .stem, Array("wohngeld".utf8)) else { continue }
+            var cursor = try segment.postings(info)
+            while try cursor.next() {
+                if !reader.isDeleted(reader.bases[s] + cursor.doc) { live += 1 }
+            }
+        }
+        #expect(live == 1)
+        _ = try reader.check()
+    }
+
     @Test func missingTermsAreNotFound() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
