@@ -16,8 +16,8 @@ swift build -c release --static-swift-stdlib --package-path "$REPO" --scratch-pa
 FUNDSTELLE=$(swift build -c release --static-swift-stdlib --package-path "$REPO" --scratch-path "$HERE/.build-root" --show-bin-path)/fundstelle
 
 step "building fundstelle-bench (release)"
-swift build -c release --package-path "$HERE" --product fundstelle-bench >&2
-BENCH=$(swift build -c release --package-path "$HERE" --show-bin-path)/fundstelle-bench
+swift build -c release --static-swift-stdlib --package-path "$HERE" --product fundstelle-bench >&2
+BENCH=$(swift build -c release --static-swift-stdlib --package-path "$HERE" --show-bin-path)/fundstelle-bench
 
 # ------------------------------------------------------------------------------------ helpers
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB", b / 1e6 }'; }
