@@ -71,12 +71,15 @@ public struct Analyzer {
         var month = 0  // the month name right after such a day, else 0
         var truncated: [(token: Token, word: [UInt8])] = []  // "Sozial-", "Kinder-", waiting for their head
         var previousWord: [UInt8] = []  // the last word that was not a conjunction, for "-nehmer"
+        // A local reference: read through `self` inside the closure, each use of the cache
+        // retained and released it (six times a token).
+        let cache = self.cache
         return Tokenizer.tokenize(text, firstPosition: firstPosition) { token in
             let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
             TokenNormalizer.normalize(word, flags: token.flags, into: &normalized)
             guard !normalized.isEmpty else { return }
             let book = afterSGB ? LegalTerms.romanNumeral(normalized) : nil
-            afterSGB = normalized == LegalTerms.sgb
+            afterSGB = normalized.count == 3 && normalized[0] == 0x73 && normalized[1] == 0x67 && normalized[2] == 0x62  // "sgb"
             // "3. Juli 2025" is also the date "2025-07-03", at the day's position.
             if let d = dayToken, month > 0, token.flags.contains(.number), normalized.count == 4,
                let year = Int(String(decoding: normalized, as: UTF8.self)),
@@ -137,7 +140,7 @@ public struct Analyzer {
                 cache.forEachPart(of: e) { SplitKey.append(part: $0, to: &record) }
                 record.withUnsafeBufferPointer { body(AnalyzedTerm(token: token, kind: .split, bytes: $0, isStopWord: false)) }
             }
-            guard cache.decompounder != nil else { return }
+            guard cache.splitsCompounds else { return }
 
             // Ellipses: "Sozial- und Jugendamt" → Sozialamt; "Arbeitgeber und -nehmer" → Arbeitnehmer.
             if Analyzer.conjunctions.contains(normalized) { return }
@@ -211,7 +214,8 @@ public struct Analyzer {
         _ text: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool,
         _ body: (Token, UnsafeBufferPointer<UInt8>?) -> Void
     ) -> Int {
-        Tokenizer.tokenize(text) { token in
+        let cache = self.cache
+        return Tokenizer.tokenize(text) { token in
             let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
             guard wanted(word) else {
                 body(token, nil)

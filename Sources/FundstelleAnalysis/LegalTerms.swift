@@ -18,8 +18,6 @@ enum LegalTerms {
         return Array("\(year)-\(mm)-\(dd)".utf8)
     }
 
-    static let sgb: [UInt8] = Array("sgb".utf8)
-
     /// The value of a lower-case roman numeral from 1 to 39 ("xii" → 12), nil for anything else.
     /// Books of the Sozialgesetzbuch are cited either way: "SGB XII" and "SGB 12" are one book.
     static func romanNumeral(_ s: [UInt8]) -> Int? {

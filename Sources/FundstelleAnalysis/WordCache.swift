@@ -33,7 +33,11 @@ final class WordCache {
     /// Arena ranges of part terms, `partsCount` of them from an entry's `partsStart`.
     private var parts: [(start: Int32, length: Int32)] = []
     /// Splits compounds when set (the index sets it; a query's analyzer has none).
-    var decompounder: Decompounder?
+    var decompounder: Decompounder? {
+        didSet { splitsCompounds = decompounder != nil }
+    }
+    /// `decompounder != nil`, asked once per token without copying the decompounder's tables.
+    private(set) var splitsCompounds = false
     /// Splits computed ahead for the vocabulary, consulted before the decompounder.
     var splitTable: SplitTable?
     /// Whether the last `entry` call computed its entry (a word not seen since the last reset).
