@@ -39,6 +39,12 @@ public final class IndexWriter {
     private var writtenReaders: [Int: (reader: SegmentReader, links: [[Link]])] = [:]
     /// Documents moved on to a later segment (counted once in `documentCount`).
     private var movedCount = 0
+    /// Ids of the documents of files this writer removed: other documents may list their
+    /// paths as duplicates, which then must go (see `dropRemovedDuplicatePaths`).
+    private var removedIDs: Set<UInt64> = []
+    /// Documents this writer removed, per previous segment: a copy of one whose file stays
+    /// must stay findable.
+    private var removedLocals: [Int: Set<Int>] = [:]
 
     /// Title and body, a byte that UTF-8 never holds (0xFF) after each.
     private static func contentHash(_ doc: Document) -> UInt64 {
@@ -135,6 +141,7 @@ public final class IndexWriter {
     /// Deletes the documents a file of the previous commit gave (it changed or is gone).
     public func remove(_ record: FileRecord) {
         guard let previous else { return }
+        removedIDs.formUnion(record.documents)
         for id in record.documents {
             for (i, segment) in previous.segments.enumerated() {
                 guard let local = segment.document(withHash: id) else { continue }
@@ -144,6 +151,7 @@ public final class IndexWriter {
                 deletionBits[i]![local >> 3] |= mask
                 deletionsChanged[i] = true
                 deletedCount += 1
+                removedLocals[i, default: []].insert(local)
             }
         }
     }
@@ -235,6 +243,7 @@ public final class IndexWriter {
     @discardableResult
     public func commit(root: String) throws(IndexError) -> Int {
         precondition(!committed, "IndexWriter.commit twice")
+        try dropRemovedDuplicatePaths()
         try mergeSmallSegments()
         try flush()
         var segments: [Commit.Segment] = []
@@ -308,6 +317,57 @@ public final class IndexWriter {
         close(lockFD)
         lockFD = -1
         return writtenBytes + extraBytes + bytes.count
+    }
+
+    /// Duplicate paths after removals. A previous document that lists the path of a removed
+    /// file as a duplicate of its own (the copy changed or is gone) is deleted and added again
+    /// without that path; such documents are found through the path terms, which a
+    /// duplicate's path has too. A removed document whose copies' files stay is added again
+    /// under the first of them.
+    private func dropRemovedDuplicatePaths() throws(IndexError) {
+        guard let previous, !removedIDs.isEmpty else { return }
+        let prefix = [Field.path.keyPrefix(.stem)]
+        for (i, segment) in previous.segments.enumerated() {
+            // Path terms per document (a document with more than one has copies), and the
+            // documents holding a removed path.
+            var pathTerms = [UInt8](repeating: 0, count: segment.documentCount)
+            var listing: Set<Int> = []
+            try segment.forEachKey(withPrefix: prefix) { (key, info) throws(IndexError) in
+                let removed = removedIDs.contains(FNV1a.hash(key[1...]))
+                var cursor = try segment.postings(info)
+                while try cursor.next() {
+                    if pathTerms[cursor.doc] < 2 { pathTerms[cursor.doc] += 1 }
+                    if removed { listing.insert(cursor.doc) }
+                }
+                return true
+            }
+            var links: [[Link]]?
+            // Removed documents with copies whose files stay: added again under the first copy.
+            for local in (removedLocals[i] ?? []).sorted() where pathTerms[local] > 1 {
+                let stored = try segment.storedDocument(local)
+                let staying = stored.duplicates.filter { !removedIDs.contains(DocumentID.hash($0)) }
+                guard let first = staying.first else { continue }
+                var doc = Document(stored: stored)
+                doc.path = first
+                doc.duplicates = Array(staying.dropFirst())
+                if links == nil { links = try segment.links() }
+                doc.links = links![local]
+                try add(doc)
+            }
+            // Live documents listing a removed path: added again without it.
+            for local in listing.sorted() {
+                let mask = UInt8(1) << UInt8(local & 7)
+                if let bits = deletionBits[i], bits[local >> 3] & mask != 0 { continue }  // its own file went
+                var doc = Document(stored: try segment.storedDocument(local))
+                doc.duplicates.removeAll { removedIDs.contains(DocumentID.hash($0)) }
+                if links == nil { links = try segment.links() }
+                doc.links = links![local]
+                if deletionBits[i] == nil { deletionBits[i] = [UInt8](repeating: 0, count: (segment.documentCount + 7) / 8) }
+                deletionBits[i]![local >> 3] |= mask
+                deletionsChanged[i] = true
+                try add(doc)
+            }
+        }
     }
 
     /// Size-tiered merging: when an update leaves more than `maximumSegments` segments, the

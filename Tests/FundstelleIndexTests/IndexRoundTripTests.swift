@@ -217,6 +217,50 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         _ = try reader.check()
     }
 
+    /// Duplicates through updates: a copy that changes leaves its original's list and becomes
+    /// a document of its own; when the original's file goes, a copy whose file stays takes over.
+    @Test func duplicatePathsFollowUpdates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        func record(_ path: String, _ version: Int = 0) -> FileRecord {
+            FileRecord(path: path, size: version, modified: Int64(version), hash: UInt64(version))
+        }
+        let first = try IndexWriter(directory: dir.path)
+        for path in ["a.html", "b.html", "c.html"] {
+            try first.add([Document(path: path, title: "Wohngeld", body: "Wohngeld ist ein Zuschuss zur Miete.")], from: record(path))
+        }
+        try first.commit(root: "/r")
+        var reader = try IndexReader.open(dir.path)
+        func stored(_ path: String) throws -> StoredDocument {
+            let d = try #require(try reader.document(path: path), "\(path)")
+            return try #require(try reader.storedDocument(d))
+        }
+        #expect(reader.liveDocumentCount == 1)
+        #expect(try stored("c.html").duplicates == ["b.html", "c.html"])
+
+        let second = try IndexWriter(directory: dir.path, updating: true)
+        for (_, old) in second.previousFiles where old.path != "b.html" { second.keep(old) }
+        second.remove(second.previousFiles["b.html"]!)
+        try second.add([Document(path: "b.html", title: "Wohngeld", body: "Neu: Wohngeld auch für Eigentum.")], from: record("b.html", 1))
+        try second.commit(root: "/r")
+        reader = try IndexReader.open(dir.path)
+        #expect(reader.liveDocumentCount == 2)
+        #expect(try stored("a.html").duplicates == ["c.html"])
+        #expect(try stored("b.html").path == "b.html" && stored("b.html").body.hasPrefix("Neu"))
+        #expect(try stored("c.html").path == "a.html")
+
+        let third = try IndexWriter(directory: dir.path, updating: true)
+        for (_, old) in third.previousFiles where old.path != "a.html" { third.keep(old) }
+        third.remove(third.previousFiles["a.html"]!)
+        try third.commit(root: "/r")
+        reader = try IndexReader.open(dir.path)
+        #expect(reader.liveDocumentCount == 2)
+        #expect(try reader.document(path: "a.html") == nil)
+        #expect(try stored("c.html").path == "c.html" && stored("c.html").duplicates.isEmpty)
+        #expect(reader.document(id: DocumentID.string(DocumentID.hash("c.html"))) != nil)
+        _ = try reader.check()
+    }
+
     @Test func missingTermsAreNotFound() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
