@@ -57,6 +57,13 @@ struct SegmentBuilder {
     /// Per document: its links, encoded (varint count, then target and text strings).
     private var links = ByteWriter()
     private var occurrences: [(term: Int32, position: Int32)] = []
+    /// Per term: how often the document being added has it, then where its positions go in
+    /// `grouped` (zero between documents).
+    private var termSlots: [Int32] = []
+    /// The terms of the document being added, in the order they first occur.
+    private var touched: [Int32] = []
+    /// The document's positions grouped by term, in `touched` order.
+    private var grouped: [Int32] = []
     private(set) var documentCount = 0
     /// Bytes held, roughly: what the RAM budget is checked against.
     private(set) var estimatedBytes = 0
@@ -99,17 +106,38 @@ struct SegmentBuilder {
             if postings.count < terms.count {
                 postings.append(Postings())
                 hasPositions.append(Field.decode(keyPrefix: key[0]).map { $0.1.hasPositions } ?? false)
+                termSlots.append(0)
             }
             if key[0] >> 4 != TermKind.split.rawValue { occurrences.append((id, position)) }
         }
 
-        // Group this document's occurrences by term; positions stay in order (stable sort).
-        occurrences.sort { $0.term != $1.term ? $0.term < $1.term : $0.position < $1.position }
+        // Group this document's positions by term in two passes (a counting sort): count
+        // each term, give each its range, place the positions. Terms are independent lists,
+        // so their order does not matter; a term's positions must rise.
+        touched.removeAll(keepingCapacity: true)
+        for o in occurrences {
+            if termSlots[Int(o.term)] == 0 { touched.append(o.term) }
+            termSlots[Int(o.term)] += 1
+        }
+        var next: Int32 = 0
+        for t in touched {
+            let count = termSlots[Int(t)]
+            termSlots[Int(t)] = next
+            next += count
+        }
+        if grouped.count < occurrences.count { grouped = [Int32](repeating: 0, count: occurrences.count * 2) }
+        for o in occurrences {
+            grouped[Int(termSlots[Int(o.term)])] = o.position
+            termSlots[Int(o.term)] += 1
+        }
         var i = 0
-        while i < occurrences.count {
-            let term = Int(occurrences[i].term)
-            var j = i
-            while j < occurrences.count && Int(occurrences[j].term) == term { j += 1 }
+        for t in touched {
+            let term = Int(t)
+            let j = Int(termSlots[term])  // the end of its range
+            termSlots[term] = 0
+            var rising = true
+            for k in (i + 1)..<max(i + 1, j) where grouped[k] < grouped[k - 1] { rising = false; break }
+            if !rising { grouped[i..<j].sort() }  // positions of completions emitted late
             let freq = j - i
             let delta = UInt64(docIndex - postings[term].lastDoc)
             // doc delta shifted left one bit; the low bit says "frequency is 1".
@@ -122,8 +150,8 @@ struct SegmentBuilder {
             if hasPositions[term] {
                 var last: Int32 = 0
                 for k in i..<j {
-                    postings[term].positions.varint(UInt64(occurrences[k].position - last))
-                    last = occurrences[k].position
+                    postings[term].positions.varint(UInt64(grouped[k] - last))
+                    last = grouped[k]
                 }
             }
             postings[term].lastDoc = docIndex
