@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -161,6 +162,28 @@ struct SegmentBuilder {
         }
     }
 
+    /// The stored records in blocks of `StoredBlocks.documentsPerBlock`, each deflated (on all
+    /// cores: zlib is most of the time a segment takes to write): its raw size and its bytes.
+    private func deflatedBlocks() -> [(raw: Int, packed: [UInt8])] {
+        let count = (ids.count + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock
+        var blocks = [(raw: Int, packed: [UInt8])](repeating: (0, []), count: count)
+        let workers = max(1, min(count, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let stored = self.stored.bytes, offsets = storedOffsets, documents = ids.count
+        blocks.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let out = out
+            // Iteration w deflates every workers-th block, starting at w.
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                for b in stride(from: w, to: count, by: workers) {
+                    let first = b * StoredBlocks.documentsPerBlock
+                    let last = min(first + StoredBlocks.documentsPerBlock, documents)
+                    let raw = stored[Int(offsets[first])..<Int(offsets[last])]
+                    out[b] = (raw.count, StoredBlocks.deflate(raw))
+                }
+            }
+        }
+        return blocks
+    }
+
     /// Analyses the held documents on all cores, in batches, and adds them in order.
     private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies) {
         let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
@@ -305,18 +328,13 @@ struct SegmentBuilder {
         var blockOffsets: [UInt64] = [0]
         try section { () throws(IndexError) in
             var written = 0
-            var first = 0
-            while first < ids.count {
-                let last = min(first + StoredBlocks.documentsPerBlock, ids.count)
-                let raw = stored.bytes[Int(storedOffsets[first])..<Int(storedOffsets[last])]
+            for (raw, packed) in deflatedBlocks() {
                 var block = ByteWriter()
-                block.u32(UInt32(raw.count))
+                block.u32(UInt32(raw))
                 try out.write(block.bytes)
-                let packed = StoredBlocks.deflate(raw)
                 try out.write(packed)
                 written += 4 + packed.count
                 blockOffsets.append(UInt64(written))
-                first = last
             }
         }
         try section { () throws(IndexError) in
