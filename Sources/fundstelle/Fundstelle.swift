@@ -8,7 +8,7 @@ enum Main {
     @MainActor
     static func main() async {
         do {
-            var command = try Fundstelle.parseAsRoot()
+            var command = try parseCommand()
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
@@ -17,6 +17,22 @@ enum Main {
         } catch {
             Fundstelle.exit(withError: error)
         }
+    }
+
+    /// `fundstelle search …` is parsed by the search command alone: building the whole
+    /// command tree (every subcommand's arguments, found by reflection and protocol look-ups)
+    /// took a one-shot search more time than its query. Whatever that parse does not accept,
+    /// and any request for help, version or completions, goes through the full parser, so
+    /// errors and help read as they always do.
+    private static func parseCommand() throws -> ParsableCommand {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let meta: Set<String> = ["-h", "--help", "--version", "help"]
+        if arguments.first == "search",
+           !arguments.contains(where: { meta.contains($0) || $0.hasPrefix("--experimental") || $0.hasPrefix("--generate-completion") }),
+           let command = try? SearchCommand.parse(Array(arguments.dropFirst())) {
+            return command
+        }
+        return try Fundstelle.parseAsRoot()
     }
 }
 

@@ -190,6 +190,11 @@ func makeSite(_ root: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         #expect(try CLI.run(["search", "x", "--limit", "-3"]).status == 64)
+        // A search's usage errors and help name the whole command, as any other command's do
+        // (the search command parses alone when it can; see Main.parseCommand).
+        let unknown = try CLI.run(["search", "x", "--frobnicate"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("--frobnicate") && unknown.stderr.contains("fundstelle search"))
+        #expect(try CLI.run(["search", "--help"]).stdout.contains("USAGE: fundstelle search"))
         #expect(try CLI.run(["frobnicate"]).status == 64)
         let empty = try CLI.run(["index", dir.path, "--index", dir.path + "/idx"])
         #expect(empty.status == 1 && empty.stderr.contains("no files to index"))
