@@ -27,6 +27,9 @@ enum GermanWordParts {
         "endes", "ler", "lern", "ner", "ium", "ien", "ial", "ell", "elle", "ellen", "iv", "ive",
         "iven", "uren", "eur", "eure", "euren", "ös", "öse", "ösen", "innen", "in", "rung",
         "rungen", "ungs", "weise", "mäßig", "artig", "lose", "losen", "loser", "loses",
+        // The remaining inflected forms of the adjective suffixes above.
+        "hafter", "haftes", "haftem", "samer", "sames", "samem", "bares", "barem", "lichem",
+        "ischem", "igem", "losem",
     ]
 
     /// `boundList` as a hash table (each entry counted once).
