@@ -144,11 +144,8 @@ public final class IndexWriter {
         removedIDs.formUnion(record.documents)
         for id in record.documents {
             for (i, segment) in previous.segments.enumerated() {
-                guard let local = segment.document(withHash: id) else { continue }
-                if deletionBits[i] == nil { deletionBits[i] = [UInt8](repeating: 0, count: (segment.documentCount + 7) / 8) }
-                let mask = UInt8(1) << UInt8(local & 7)
-                guard deletionBits[i]![local >> 3] & mask == 0 else { continue }
-                deletionBits[i]![local >> 3] |= mask
+                guard let local = segment.document(withHash: id),
+                      Self.delete(local, in: &deletionBits[i], documentCount: segment.documentCount) else { continue }
                 deletionsChanged[i] = true
                 deletedCount += 1
                 removedLocals[i, default: []].insert(local)
@@ -206,10 +203,7 @@ public final class IndexWriter {
         var doc = Document(stored: try written.reader.storedDocument(slot.local))
         doc.duplicates.append(path)
         doc.links = written.links[slot.local]
-        if writtenDeletions[slot.segment] == nil {
-            writtenDeletions[slot.segment] = [UInt8](repeating: 0, count: (written.reader.documentCount + 7) / 8)
-        }
-        writtenDeletions[slot.segment]![slot.local >> 3] |= 1 << UInt8(slot.local & 7)
+        Self.delete(slot.local, in: &writtenDeletions[slot.segment], documentCount: written.reader.documentCount)
         movedCount += 1
         contentIndex[key] = Slot(segment: self.written.count, local: builder.documentCount)
         builder.add(doc)
@@ -258,12 +252,8 @@ public final class IndexWriter {
         for (i, old) in previousSegments.enumerated() {
             var segment = old
             if deletionsChanged[i], let bits = deletionBits[i] {
-                let deleted = bits.reduce(0) { $0 + $1.nonzeroBitCount }
-                if deleted >= old.documentCount { continue }  // nothing left: the segment goes
-                segment.deletions = String(old.name.dropLast(".seg".count)) + "_\(generation).del"
-                let bytes = DeletionFile.encode(bits, documentCount: old.documentCount)
-                try FileIO.writeDurably(directory + "/" + segment.deletions, bytes)
-                extraBytes += bytes.count
+                guard let written = try writeDeletions(bits, of: &segment) else { continue }  // nothing left: the segment goes
+                extraBytes += written
             }
             segments.append(segment)
             if let reader = previous?.segments[i] {
@@ -275,12 +265,8 @@ public final class IndexWriter {
         for (i, new) in written.enumerated() {
             var segment = new
             if let bits = writtenDeletions[i] {
-                let deleted = bits.reduce(0) { $0 + $1.nonzeroBitCount }
-                if deleted >= new.documentCount { continue }  // every document moved on
-                segment.deletions = String(new.name.dropLast(".seg".count)) + "_\(generation).del"
-                let bytes = DeletionFile.encode(bits, documentCount: new.documentCount)
-                try FileIO.writeDurably(directory + "/" + segment.deletions, bytes)
-                extraBytes += bytes.count
+                guard let written = try writeDeletions(bits, of: &segment) else { continue }  // every document moved on
+                extraBytes += written
             }
             let reader: SegmentReader
             if let open = writtenReaders[i]?.reader {
@@ -361,18 +347,38 @@ public final class IndexWriter {
             }
             // Live documents listing a removed path: added again without it.
             for local in listing.sorted() {
-                let mask = UInt8(1) << UInt8(local & 7)
-                if let bits = deletionBits[i], bits[local >> 3] & mask != 0 { continue }  // its own file went
+                // (A document whose own file went is deleted already.)
+                guard Self.delete(local, in: &deletionBits[i], documentCount: segment.documentCount) else { continue }
+                deletionsChanged[i] = true
                 var doc = Document(stored: try segment.storedDocument(local))
                 doc.duplicates.removeAll { removedIDs.contains(DocumentID.hash($0)) }
                 if links == nil { links = try segment.links() }
                 doc.links = links![local]
-                if deletionBits[i] == nil { deletionBits[i] = [UInt8](repeating: 0, count: (segment.documentCount + 7) / 8) }
-                deletionBits[i]![local >> 3] |= mask
-                deletionsChanged[i] = true
                 try add(doc)
             }
         }
+    }
+
+    /// Sets document `local`'s deletion bit in `bits` (made for `documentCount` documents
+    /// when nil); false when it was set already.
+    @discardableResult
+    private static func delete(_ local: Int, in bits: inout [UInt8]?, documentCount: Int) -> Bool {
+        if bits == nil { bits = [UInt8](repeating: 0, count: (documentCount + 7) / 8) }
+        let mask = UInt8(1) << UInt8(local & 7)
+        guard bits![local >> 3] & mask == 0 else { return false }
+        bits![local >> 3] |= mask
+        return true
+    }
+
+    /// Writes `bits` as the deletion file of `segment` for this generation and names it there;
+    /// returns its size, or nil (writing nothing) when every document of the segment is deleted.
+    private func writeDeletions(_ bits: [UInt8], of segment: inout Commit.Segment) throws(IndexError) -> Int? {
+        let deleted = bits.reduce(0) { $0 + $1.nonzeroBitCount }
+        guard deleted < segment.documentCount else { return nil }
+        segment.deletions = String(segment.name.dropLast(".seg".count)) + "_\(generation).del"
+        let bytes = DeletionFile.encode(bits, documentCount: segment.documentCount)
+        try FileIO.writeDurably(directory + "/" + segment.deletions, bytes)
+        return bytes.count
     }
 
     /// Size-tiered merging: when an update leaves more than `maximumSegments` segments, the
