@@ -271,7 +271,8 @@ extension Boilerplate {
             return hasCredit || callsToAction.contains(where: { normalized.starts(with: $0) }) ? .furniture : nil
         }
         if sectionIntros.contains(where: { normalized.starts(with: $0) }) { return .sectionIntro }
-        if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.starts(with: $0) }) {
+        if furnitureLines.contains(normalized) || furniturePrefixes.contains(where: { normalized.starts(with: $0) })
+            || callsToAction.contains(where: { normalized.starts(with: $0) }) {
             return .furniture
         }
         if normalized.count(where: { $0 &- 0x30 < 10 }) >= 4,
@@ -366,16 +367,13 @@ extension Boilerplate {
         "copyright", "credit:", "beitragsbild", "zum vergrößern", "kategorie:", "kategorien:",
         "tags:", "schlagworte:", "schlagwörter:", "themen:", "letzte änderung", "zuletzt aktualisiert",
         "zurück zur", "zurück zum", "this entry was posted", "veröffentlicht am", "erstellt am",
-        "aktualisiert am", "stand:", "lesezeit", "anzeige -", "mit diesem button",
-        "sie müssen sich anmelden", "sie müssen sich einloggen", "sie müssen angemeldet",
-        "bitte registrieren sie sich", "um kommentare zu schreiben", "kommentar verfassen",
-        "schreibe einen kommentar", "schreiben sie einen kommentar", "dieses skript als pdf",
+        "aktualisiert am", "stand:", "lesezeit", "anzeige -", "dieses skript als pdf",
         "als pdf herunterladen", "zeige alle beiträge von", "alle beiträge von", "erschienen in",
         "time limit is exhausted", "sofern nicht anders",
     ])
 
-    /// Openings of blocks up to `lineLength` that ask the reader to do something on the site
-    /// (log in, comment, press a button) rather than tell them anything.
+    /// Openings of lines, and of blocks up to `lineLength`, that ask the reader to do something
+    /// on the site (log in, comment, press a button) rather than tell them anything.
     private static let callsToAction = bytesList([
         "mit diesem button", "diskutieren sie mit", "diskutiere mit", "sie müssen sich anmelden",
         "sie müssen sich einloggen", "sie müssen angemeldet", "bitte registrieren sie sich",
