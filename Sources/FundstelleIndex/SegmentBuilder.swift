@@ -136,9 +136,8 @@ struct SegmentBuilder {
             let term = Int(t)
             let j = Int(termSlots[term])  // the end of its range
             termSlots[term] = 0
-            var rising = true
-            for k in (i + 1)..<max(i + 1, j) where grouped[k] < grouped[k - 1] { rising = false; break }
-            if !rising { grouped[i..<j].sort() }  // positions of completions emitted late
+            // Completions of an ellipsis come after their token: the rare range that does not rise is sorted.
+            if ((i + 1)..<j).contains(where: { grouped[$0] < grouped[$0 - 1] }) { grouped[i..<j].sort() }
             let freq = j - i
             let delta = UInt64(docIndex - postings[term].lastDoc)
             // doc delta shifted left one bit; the low bit says "frequency is 1".
@@ -162,12 +161,15 @@ struct SegmentBuilder {
         }
     }
 
+    /// Cores to spread a segment's analysis and compression over.
+    private static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
     /// The stored records in blocks of `StoredBlocks.documentsPerBlock`, each deflated (on all
     /// cores: zlib is most of the time a segment takes to write): its raw size and its bytes.
     private func deflatedBlocks() -> [(raw: Int, packed: [UInt8])] {
         let count = (ids.count + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock
         var blocks = [(raw: Int, packed: [UInt8])](repeating: (0, []), count: count)
-        let workers = max(1, min(count, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let workers = max(1, min(count, Self.cores))
         let stored = self.stored.bytes, offsets = storedOffsets, documents = ids.count
         blocks.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
@@ -186,7 +188,7 @@ struct SegmentBuilder {
 
     /// Analyses the held documents on all cores, in batches, and adds them in order.
     private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies) {
-        let workers = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let workers = Self.cores
         let analyzers = AnalyzerPool(count: workers, decompounder: decompounder, vocabulary: vocabulary)
         let batch = 64 * workers
         var start = 0
