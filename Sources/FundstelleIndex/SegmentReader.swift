@@ -137,17 +137,24 @@ public final class SegmentReader: @unchecked Sendable {
 
     /// Looks up the key `field` + `term`. O(log blocks + block size).
     public func lookup(_ field: Field, _ kind: TermKind = .stem, _ term: UnsafeBufferPointer<UInt8>) throws(IndexError) -> TermInfo? {
-        var key = [UInt8]()
-        key.reserveCapacity(term.count + 1)
-        key.append(field.keyPrefix(kind))
-        key.append(contentsOf: term)
-        return try key.withUnsafeBytes { k in Result { () throws(IndexError) in try lookup(key: k) } }.get()
+        // The key (prefix byte + term) on the stack: a look-up allocates nothing.
+        let found: Result<TermInfo?, IndexError> = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: term.count + 1) { key in
+            key[0] = field.keyPrefix(kind)
+            if let source = term.baseAddress { (key.baseAddress! + 1).update(from: source, count: term.count) }
+            return Result { () throws(IndexError) in try lookup(key: UnsafeRawBufferPointer(key)) }
+        }
+        return try found.get()
     }
 
     public func lookup(_ field: Field, _ kind: TermKind = .stem, _ term: [UInt8]) throws(IndexError) -> TermInfo? {
         try term.withUnsafeBufferPointer { t in Result { () throws(IndexError) in try lookup(field, kind, t) } }.get()
     }
 
+    /// Finds `key` in the one block that may hold it, without rebuilding the block's keys:
+    /// `matched` counts the bytes the entry just read shares with `key` while the entries are
+    /// still below it. An entry sharing more with the one before than that is below the key
+    /// too; one sharing less is above it (the keys ascend and `shared` is their whole common
+    /// prefix), so only an entry sharing exactly `matched` bytes is compared.
     func lookup(key: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo? {
         guard blockCount > 0 else { return nil }
         // The last block whose first key is ≤ key.
@@ -156,13 +163,38 @@ public final class SegmentReader: @unchecked Sendable {
             let mid = (lo + hi + 1) / 2
             if SegmentReader.compare(try firstKey(ofBlock: mid), key) <= 0 { lo = mid } else { hi = mid - 1 }
         }
-        var found: TermInfo?
-        try scanBlock(lo) { (current, info) in
-            let c = SegmentReader.compare(current, key)
-            if c == 0 { found = info }
-            return c < 0
+        let dict = section(.dictionary)
+        let end = lo + 1 < blockCount ? try blockStart(lo + 1) : dict.count
+        var r = ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(lo), file: file.path)
+        var matched = 0, previousLength = 0
+        var postings = 0, positions = 0
+        var first = true
+        while !r.isAtEnd {
+            let shared = try r.int()
+            let suffix = try r.bytes(try r.int())
+            guard shared <= previousLength else { throw .corrupt(file: file.path, reason: "bad term prefix") }
+            previousLength = shared + suffix.count
+            let docFreq = try r.int()
+            if first {
+                postings = try r.int()
+                positions = try r.int()
+                first = false
+            } else {
+                postings += try r.int()
+                positions += try r.int()
+            }
+            if shared < matched { return nil }
+            if shared > matched { continue }
+            var i = 0
+            while i < suffix.count && matched + i < key.count && suffix[i] == key[matched + i] { i += 1 }
+            if i == suffix.count {
+                if matched + i == key.count { return TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions) }
+            } else if matched + i == key.count || suffix[i] > key[matched + i] {
+                return nil
+            }
+            matched += i
         }
-        return found
+        return nil
     }
 
     /// Decodes the entries of one block in order, while `body` returns true.

@@ -89,6 +89,39 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(seenKeys == keysPerSegment)
     }
 
+    /// A look-up finds every key of the dictionary with its own entry, and none of the
+    /// strings next to the keys that are no keys (a key cut short, lengthened, or with its
+    /// last byte raised or lowered): each lands in a block beside keys sharing its prefix.
+    @Test func lookupFindsEveryKeyAndNothingElse() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        for doc in randomDocuments(200, seed: 11) { try writer.add(doc) }
+        try writer.commit(root: "/tmp")
+        let segment = try #require(try IndexReader.open(dir.path).segments.first)
+        var entries: [[UInt8]: TermInfo] = [:]
+        try segment.forEachTerm { (field, kind, term, info) throws(IndexError) in
+            entries[[field.keyPrefix(kind)] + Array(term)] = info
+        }
+        #expect(entries.count > 1_000)
+        var probes = 0
+        for (key, info) in entries {
+            guard let (field, kind) = Field.decode(keyPrefix: key[0]) else { continue }
+            let term = Array(key[1...])
+            #expect(try segment.lookup(field, kind, term) == info, "key \(key)")
+            var neighbours: [[UInt8]] = [term + [0x61], term + [0x00], Array(term.dropLast())]
+            if let last = term.last {
+                if last < 0xFF { neighbours.append(term.dropLast() + [last + 1]) }
+                if last > 0 { neighbours.append(term.dropLast() + [last - 1]) }
+            }
+            for n in neighbours where entries[[key[0]] + n] == nil {
+                #expect(try segment.lookup(field, kind, n) == nil, "no key \(n)")
+                probes += 1
+            }
+        }
+        #expect(probes > 1_000)
+    }
+
     /// Lists longer than a skip block: `advance(to:)` jumps over blocks and lands where a
     /// walk document by document lands, positions included.
     @Test func advanceSkipsBlocksAndAgreesWithAWalk() throws {
