@@ -67,7 +67,59 @@ public struct PostingsCursor {
         }
     }
 
+    /// Moves over up to `capacity` documents, writing each one's number and frequency to
+    /// `docs` and `freqs`; returns how many (0 at the end). The cursor then stands on the last.
+    /// One call per block instead of one per document: the loop keeps the cursor in registers.
+    public mutating func fill(
+        docs: UnsafeMutablePointer<Int32>, freqs: UnsafeMutablePointer<Float>, capacity: Int
+    ) throws(IndexError) -> Int {
+        var n = 0
+        guard !withPositions else {
+            while n < capacity, try next() {
+                docs[n] = Int32(truncatingIfNeeded: doc)
+                freqs[n] = Float(freq)
+                n += 1
+            }
+            return n
+        }
+        // Without positions: whole runs of a packed block at once, the cursor's state in locals.
+        var doc = self.doc, freq = self.freq
+        while n < capacity && remaining > 0 {
+            if consumed < packed {
+                let k = consumed & (PostingsBlocks.size - 1)
+                if k == 0 { try readBlock() }
+                let count = min(PostingsBlocks.size - k, capacity - n)
+                let base = self.docs.base
+                for j in k..<(k + count) {
+                    doc += Int(PostingsBlocks.value(at: j, bits: deltaBits, mask: deltaMask, start: blockDeltas, base: base)) + 1
+                    freq = Int(PostingsBlocks.value(at: j, bits: freqBits, mask: freqMask, start: blockFreqs, base: base)) + 1
+                    docs[n] = Int32(truncatingIfNeeded: doc)
+                    freqs[n] = Float(freq)
+                    n += 1
+                }
+                consumed += count
+                remaining -= count
+            } else {
+                let code = try self.docs.varint()
+                guard code >> 1 > 0, code >> 1 <= UInt64(documentCount) else { throw .corrupt(file: self.docs.file, reason: "bad document delta") }
+                doc += Int(code >> 1)
+                freq = code & 1 == 1 ? 1 : try self.docs.int()
+                guard freq > 0 else { throw .corrupt(file: self.docs.file, reason: "zero term frequency") }
+                docs[n] = Int32(truncatingIfNeeded: doc)
+                freqs[n] = Float(freq)
+                n += 1
+                consumed += 1
+                remaining -= 1
+            }
+            // Documents ascend: the last one in range means all are.
+            guard doc < documentCount else { throw .corrupt(file: self.docs.file, reason: "document number beyond the segment") }
+        }
+        (self.doc, self.freq) = (doc, freq)
+        return n
+    }
+
     /// Moves to the next document; false at the end.
+    @inline(__always)
     public mutating func next() throws(IndexError) -> Bool {
         guard remaining > 0 else { return false }
         remaining -= 1

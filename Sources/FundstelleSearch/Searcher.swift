@@ -8,11 +8,17 @@ import FundstelleIndex
 /// per group. A searcher reuses its buffers, so give each thread its own.
 public final class Searcher {
     public let reader: IndexReader
-    public var ranking = Ranking()
+    public var ranking = Ranking() {
+        didSet { factorTable = nil }
+    }
+    /// `lengthFactors` of every text field, made on first need after the ranking changed.
+    private var factorTable: [[Float]]?
     public var snippetLength = 220
     private var analyzer = Analyzer()
+    /// `collect`'s buffers, as long as the largest segment (see `Accumulator`).
     private var scratch = ZeroedBuffer<Float>(count: 0)
-    private var touched: [Int32] = []
+    private var touched = ZeroedBuffer<Int32>(count: 0)
+    private var touchedBits = ZeroedBuffer<UInt64>(count: 0)
     /// The scores and word masks of the documents a query touched, reused from query to query.
     private lazy var documentScores = DocumentScores(documentCount: reader.documentCount)
     private var positionBuffers: [[Int32]] = []
@@ -734,22 +740,22 @@ public final class Searcher {
         case .nearPhrase(let ts, let slop): try phraseMatches(ts, slop: slop)
         case .boosted(let inner, _): try matches(inner)
         case .inField(let field, let w):
-            try collect(fields: [field]) { (field, segment, add) throws(IndexError) in
+            try collect(fields: [field]) { (field, segment, accumulator) throws(IndexError) in
                 for stem in w.stems {
                     for (kind, weight) in [(TermKind.stem, Float(1)), (.part, ranking.partWeight)] {
                         guard let info = try segment.lookup(field, kind, stem) else { continue }
                         var cursor = try segment.postings(info)
-                        try visit(&cursor, weight: weight, add)
+                        try visit(&cursor, weight: weight, &accumulator)
                     }
                 }
             }
         case .prefix(let p):
             // Exact forms beginning with the prefix, as written in any text field.
-            try collect { (field, segment, add) throws(IndexError) in
+            try collect { (field, segment, accumulator) throws(IndexError) in
                 var expansions = 0
                 try segment.forEachKey(withPrefix: [field.keyPrefix(.exact)] + p) { (_, info) throws(IndexError) in
                     var cursor = try segment.postings(info)
-                    try visit(&cursor, add)
+                    try visit(&cursor, &accumulator)
                     expansions += 1
                     return expansions < prefixExpansionLimit
                 }
@@ -757,13 +763,13 @@ public final class Searcher {
         case .fuzzy(let w, let distance):
             // Exact forms within the distance, sharing the first letter (so the scan covers one
             // letter's words, not the dictionary), at most prefixExpansionLimit per field.
-            try collect { (field, segment, add) throws(IndexError) in
+            try collect { (field, segment, accumulator) throws(IndexError) in
                 var expansions = 0
                 try segment.forEachKey(withPrefix: [field.keyPrefix(.exact), w[0]]) { (key, info) throws(IndexError) in
                     let term = Array(key[1...])
                     guard abs(term.count - w.count) <= distance, Self.editDistance(w, term, limit: distance) != nil else { return true }
                     var cursor = try segment.postings(info)
-                    try visit(&cursor, add)
+                    try visit(&cursor, &accumulator)
                     expansions += 1
                     return expansions < prefixExpansionLimit
                 }
@@ -809,90 +815,94 @@ public final class Searcher {
         return result
     }
 
-    /// Combines `freq` of each (field, document) into tf' over all segments.
+    /// Combines `freq` of each (field, document) into tf' over all segments: `perField` reads
+    /// a field's lists of a segment into the accumulator.
     private func collect(
         fields requested: [Field] = Field.text,
-        _ perField: (Field, SegmentReader, (Int, Float) -> Void) throws(IndexError) -> Void
+        _ perField: (Field, SegmentReader, inout Accumulator) throws(IndexError) -> Void
     ) throws(IndexError) -> Matches {
         var result = Matches()
-        // The buffers are moved into locals for the loop: the closure below runs per posting,
-        // and a stored property written there pays a dynamic exclusivity check each time.
-        var scratch = self.scratch, touched = self.touched
-        self.touched = []
-        defer { (self.scratch, self.touched) = (scratch, touched) }
-        // Per field and norm byte: weight / (1 − b + b · length / average), once per call.
-        let factors = Field.text.indices.map { lengthFactors(slot: $0) }
+        // Per field and norm byte: weight / (1 − b + b · length / average).
+        let factors = factorTable ?? Field.text.indices.map { lengthFactors(slot: $0) }
+        factorTable = factors
+        let largest = max(reader.anchors?.documentCount ?? 0, reader.segments.map(\.documentCount).max() ?? 0)
+        if scratch.count < largest {
+            scratch = ZeroedBuffer(count: largest)
+            touched = ZeroedBuffer(count: largest)
+            touchedBits = ZeroedBuffer(count: (largest + 63) / 64)
+        }
+        var accumulator = Accumulator(scores: scratch.pointer, bits: touchedBits.pointer, touched: touched.pointer)
+
+        /// Reads the requested fields of `segment` into the accumulator.
+        func read(_ segment: SegmentReader, anchors: Bool) throws(IndexError) -> Int {
+            accumulator.documentCount = segment.documentCount
+            var widest = 0
+            for (slot, field) in Field.text.enumerated()
+            where (field == .anchor) == anchors && requested.contains(field) && fieldRestriction.contains(field) {
+                visitedFrequency = 0
+                try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
+                    accumulator.factor = factor.baseAddress!
+                    accumulator.norms = segment.norms(slot).baseAddress ?? UnsafePointer(bitPattern: 1)!
+                    try perField(field, segment, &accumulator)
+                }
+                widest = max(widest, visitedFrequency)
+            }
+            return widest
+        }
+
+        // The anchor segment's documents stand for documents of the others, in the same order:
+        // read first, their tf' is added to their documents' as each segment is read.
+        var anchorDocs: [Int32] = [], anchorWeights: [Float] = []
+        if let anchors = reader.anchors, restriction == nil || !restrictionInAnchors.isEmpty {
+            localCandidates = restriction == nil ? nil : restrictionInAnchors
+            _ = try read(anchors, anchors: true)
+            accumulator.drain { doc, weight in
+                anchorDocs.append(Int32(reader.anchorTarget(doc)))
+                anchorWeights.append(weight)
+            }
+        }
         var estimate = 0
         defer { localCandidates = nil }
+        var nextAnchor = 0
         for (s, segment) in reader.segments.enumerated() {
-            if scratch.count < segment.documentCount { scratch = ZeroedBuffer(count: segment.documentCount) }
-            touched.removeAll(keepingCapacity: true)
-            if restriction != nil { localCandidates = restrictionBySegment[s] }
-            var widest = 0
-            for (slot, field) in Field.text.enumerated() where requested.contains(field) && fieldRestriction.contains(field) {
-                let norms = segment.norms(slot)
-                visitedFrequency = 0
-                defer { widest = max(widest, visitedFrequency) }
-                try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
-                    try perField(field, segment) { doc, freq in
-                        if scratch[doc] == 0 { touched.append(Int32(doc)) }
-                        scratch[doc] += freq * factor[Int(norms[doc])]
-                    }
-                }
+            localCandidates = restriction == nil ? nil : restrictionBySegment[s]
+            estimate += try read(segment, anchors: false)
+            let base = reader.bases[s], end = base + segment.documentCount
+            while nextAnchor < anchorDocs.count && Int(anchorDocs[nextAnchor]) < end {
+                accumulator.addWeight(Int(anchorDocs[nextAnchor]) - base, anchorWeights[nextAnchor])
+                nextAnchor += 1
             }
-            estimate += widest
-            touched.sort()
-            let base = Int32(reader.bases[s])
-            result.docs.reserveCapacity(result.docs.count + touched.count)
-            result.weights.reserveCapacity(result.weights.count + touched.count)
-            for doc in touched {
-                result.docs.append(base + doc)
-                result.weights.append(scratch[Int(doc)])
-                scratch[Int(doc)] = 0
+            result.docs.reserveCapacity(result.docs.count + accumulator.touchedCount)
+            result.weights.reserveCapacity(result.weights.count + accumulator.touchedCount)
+            accumulator.drain { doc, weight in
+                result.docs.append(Int32(base + doc))
+                result.weights.append(weight)
             }
         }
         result.documentFrequency = estimate
-        // The anchor segment's documents stand for documents of the others, in the same order.
-        if let anchors = reader.anchors, requested.contains(.anchor), fieldRestriction.contains(.anchor),
-           let slot = Field.text.firstIndex(of: .anchor) {
-            var found = Matches()
-            touched.removeAll(keepingCapacity: true)
-            if restriction != nil {
-                localCandidates = restrictionInAnchors
-                if restrictionInAnchors.isEmpty { return result }
-            }
-            if scratch.count < anchors.documentCount { scratch = ZeroedBuffer(count: anchors.documentCount) }
-            let norms = anchors.norms(slot)
-            try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
-                try perField(.anchor, anchors) { doc, freq in
-                    if scratch[doc] == 0 { touched.append(Int32(doc)) }
-                    scratch[doc] += freq * factor[Int(norms[doc])]
-                }
-            }
-            guard !touched.isEmpty else { return result }
-            touched.sort()
-            for doc in touched {
-                found.docs.append(Int32(reader.anchorTarget(Int(doc))))
-                found.weights.append(scratch[Int(doc)])
-                scratch[Int(doc)] = 0
-            }
-            result = Matches.sum(result, found)
-            result.documentFrequency = estimate
-        }
         return result
     }
 
-    /// Feeds `add` the documents of `cursor` with their frequency times `weight`: all of
-    /// them, or under a restriction only the candidates, skipping through the list.
-    private func visit(_ cursor: inout PostingsCursor, weight: Float = 1, _ add: (Int, Float) -> Void) throws(IndexError) {
+    /// Feeds the accumulator the documents of `cursor` with their frequency times `weight`:
+    /// all of them, or under a restriction only the candidates, skipping through the list.
+    private func visit(_ cursor: inout PostingsCursor, weight: Float = 1, _ accumulator: inout Accumulator) throws(IndexError) {
         visitedFrequency += cursor.docFreq
         if let local = localCandidates {
             for c in local {
                 guard try cursor.advance(to: Int(c)) else { return }
-                if cursor.doc == Int(c) { add(cursor.doc, Float(cursor.freq) * weight) }
+                if cursor.doc == Int(c) { accumulator.add(cursor.doc, Float(cursor.freq) * weight) }
             }
         } else {
-            while try cursor.next() { add(cursor.doc, Float(cursor.freq) * weight) }
+            let capacity = 128
+            try withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { docs throws(IndexError) in
+                try withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) { freqs throws(IndexError) in
+                    while true {
+                        let n = try cursor.fill(docs: docs.baseAddress!, freqs: freqs.baseAddress!, capacity: capacity)
+                        if n == 0 { break }
+                        for k in 0..<n { accumulator.add(Int(docs[k]), freqs[k] * weight) }
+                    }
+                }
+            }
         }
     }
 
@@ -927,12 +937,12 @@ public final class Searcher {
     /// Documents holding any of `terms` as one of `kinds`, their frequencies added up, each
     /// kind's times its weight.
     private func spellingMatches(_ terms: [[UInt8]], kinds: [(TermKind, Float)]) throws(IndexError) -> Matches {
-        try collect { (field, segment, add) throws(IndexError) in
+        try collect { (field, segment, accumulator) throws(IndexError) in
             for term in terms {
                 for (kind, weight) in kinds {
                     guard let info = try segment.lookup(field, kind, term) else { continue }
                     var cursor = try segment.postings(info)
-                    try visit(&cursor, weight: weight, add)
+                    try visit(&cursor, weight: weight, &accumulator)
                 }
             }
         }
@@ -977,7 +987,7 @@ public final class Searcher {
     /// places. Reads the terms' positions into per-document lists: meant for the rare query
     /// word the index does not know, not for every word.
     private func nearMatches(_ terms: [[UInt8]], window: Int32) throws(IndexError) -> Matches {
-        try collect { (field, segment, add) throws(IndexError) in
+        try collect { (field, segment, accumulator) throws(IndexError) in
             var perTerm: [[Int: [Int32]]] = []
             var positions: [Int32] = []
             for term in terms {
@@ -999,7 +1009,7 @@ public final class Searcher {
                 let others = perTerm.dropFirst().compactMap { $0[doc] }
                 guard others.count == terms.count - 1 else { continue }
                 let places = anchors.filter { p in others.allSatisfy { list in list.contains { abs($0 - p) <= window } } }.count
-                if places > 0 { add(doc, Float(places)) }
+                if places > 0 { accumulator.add(doc, Float(places)) }
             }
         }
     }
@@ -1021,7 +1031,7 @@ public final class Searcher {
     /// Documents where the terms stand next to each other, in order, within one field.
     private func phraseMatches(_ terms: [[UInt8]], slop: Int = 0) throws(IndexError) -> Matches {
         while positionBuffers.count < terms.count { positionBuffers.append([]) }
-        return try collect { (field, segment, add) throws(IndexError) in
+        return try collect { (field, segment, accumulator) throws(IndexError) in
             var cursors: [PostingsCursor] = []
             for t in terms {
                 guard let info = try segment.lookup(field, .stem, t) else { return }
@@ -1042,7 +1052,7 @@ public final class Searcher {
                 guard agreed else { continue }
                 for i in cursors.indices { try cursors[i].readPositions(into: &positionBuffers[i]) }
                 let freq = slop > 0 ? nearFrequency(count: terms.count, slop: slop) : phraseFrequency(count: terms.count)
-                if freq > 0 { add(target, Float(freq)) }
+                if freq > 0 { accumulator.add(target, Float(freq)) }
                 target += 1
             }
         }

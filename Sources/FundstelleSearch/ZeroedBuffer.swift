@@ -23,6 +23,10 @@ final class ZeroedBuffer<Element: BitwiseCopyable> {
 
     deinit { free(base) }
 
+    /// The memory itself, for loops that must not pay a bounds check per element (they check
+    /// their own bounds); valid while the buffer lives.
+    var pointer: UnsafeMutablePointer<Element> { base }
+
     subscript(index: Int) -> Element {
         @inline(__always) get {
             precondition(index >= 0 && index < count, "index out of range")

@@ -122,6 +122,43 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(probes > 1_000)
     }
 
+    /// `fill` hands out the documents and frequencies `next` walks, in batches of any size,
+    /// across packed blocks and the varint tail, with and without positions.
+    @Test func fillAgreesWithNext() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        for i in 0..<700 {
+            let words = String(repeating: "haeufig ", count: i % 5 + 1) + (i % 3 == 0 ? "drittel " : "") + "kennung\(i)x"
+            try writer.add(Document(path: "d\(i)", body: words))
+        }
+        try writer.commit(root: "/")
+        let segment = try IndexReader.open(dir.path).segments[0]
+        var analyzer = Analyzer()
+        for word in ["haeufig", "drittel", "kennung5x"] {
+            let term = try #require(analyzer.analyze(word).first?.stem)
+            let info = try #require(try segment.lookup(.body, .stem, Array(term.utf8)))
+            var walk: [(Int32, Float)] = []
+            var cursor = try segment.postings(info)
+            while try cursor.next() { walk.append((Int32(cursor.doc), Float(cursor.freq))) }
+            for capacity in [1, 7, 128, 1000] {
+                for positions in [false, true] {
+                    var filled: [(Int32, Float)] = []
+                    var docs = [Int32](repeating: 0, count: capacity), freqs = [Float](repeating: 0, count: capacity)
+                    var c = try segment.postings(info, positions: positions)
+                    while true {
+                        let n = try c.fill(docs: &docs, freqs: &freqs, capacity: capacity)
+                        if n == 0 { break }
+                        #expect(Int32(c.doc) == docs[n - 1])
+                        for k in 0..<n { filled.append((docs[k], freqs[k])) }
+                    }
+                    #expect(filled.map(\.0) == walk.map(\.0), "\(word), capacity \(capacity)")
+                    #expect(filled.map(\.1) == walk.map(\.1), "\(word), capacity \(capacity)")
+                }
+            }
+        }
+    }
+
     /// Lists longer than a skip block: `advance(to:)` jumps over blocks and lands where a
     /// walk document by document lands, positions included.
     @Test func advanceSkipsBlocksAndAgreesWithAWalk() throws {
