@@ -40,10 +40,15 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         .target(name: "FundstelleExtract", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "FundstelleAnalysis", swiftSettings: uncheckedExclusivity),
         .target(
-            name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis", "CZlib"], exclude: ["FORMAT.md"],
+            name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis", "CZstd"], exclude: ["FORMAT.md"],
             swiftSettings: uncheckedExclusivity),
         .target(
             name: "FundstelleSearch", dependencies: ["FundstelleExtract", "FundstelleIndex", "FundstelleAnalysis"],

@@ -164,22 +164,23 @@ struct SegmentBuilder {
     /// Cores to spread a segment's analysis and compression over.
     private static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    /// The stored records in blocks of `StoredBlocks.documentsPerBlock`, each deflated (on all
-    /// cores: zlib is most of the time a segment takes to write): its raw size and its bytes.
-    private func deflatedBlocks() -> [(raw: Int, packed: [UInt8])] {
+    /// The stored records in blocks of `StoredBlocks.documentsPerBlock`, each compressed (on
+    /// all cores: compression is much of the time a segment takes to write): its raw size and
+    /// its bytes.
+    private func compressedBlocks() -> [(raw: Int, packed: [UInt8])] {
         let count = (ids.count + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock
         var blocks = [(raw: Int, packed: [UInt8])](repeating: (0, []), count: count)
         let workers = max(1, min(count, Self.cores))
         let stored = self.stored.bytes, offsets = storedOffsets, documents = ids.count
         blocks.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
-            // Iteration w deflates every workers-th block, starting at w.
+            // Iteration w compresses every workers-th block, starting at w.
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 for b in stride(from: w, to: count, by: workers) {
                     let first = b * StoredBlocks.documentsPerBlock
                     let last = min(first + StoredBlocks.documentsPerBlock, documents)
                     let raw = stored[Int(offsets[first])..<Int(offsets[last])]
-                    out[b] = (raw.count, StoredBlocks.deflate(raw))
+                    out[b] = (raw.count, StoredBlocks.compress(raw))
                 }
             }
         }
@@ -325,12 +326,12 @@ struct SegmentBuilder {
         try section { () throws(IndexError) in
             for n in norms { try out.write(n) }
         }
-        // Records in blocks of StoredBlocks.documentsPerBlock, each deflated; storedOffsets
-        // stay the records' offsets in the inflated stream, storedBlocks say where blocks lie.
+        // Records in blocks of StoredBlocks.documentsPerBlock, each compressed; storedOffsets
+        // stay the records' offsets in the decompressed stream, storedBlocks say where blocks lie.
         var blockOffsets: [UInt64] = [0]
         try section { () throws(IndexError) in
             var written = 0
-            for (raw, packed) in deflatedBlocks() {
+            for (raw, packed) in compressedBlocks() {
                 var block = ByteWriter()
                 block.u32(UInt32(raw))
                 try out.write(block.bytes)
@@ -370,7 +371,7 @@ struct SegmentBuilder {
             var w = ByteWriter()
             w.u32(UInt32(links.count))
             try out.write(w.bytes)
-            try out.write(StoredBlocks.deflate(links.bytes[...]))
+            try out.write(StoredBlocks.compress(links.bytes[...]))
         }
         try section { () throws(IndexError) in
             var w = ByteWriter()

@@ -316,12 +316,12 @@ public final class SegmentReader: @unchecked Sendable {
                 UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: doc * 16 + 8, as: UInt64.self)))
     }
 
-    /// Every document's links, in document order: inflates and decodes the whole section.
+    /// Every document's links, in document order: decompresses and decodes the whole section.
     public func links() throws(IndexError) -> [[Link]] {
         let raw = section(.links)
         var sizeReader = ByteReader(raw, file: file.path)
         let size = Int(try sizeReader.u32())
-        let bytes = try StoredBlocks.inflate(UnsafeRawBufferPointer(rebasing: raw[4...]), size: size, file: file.path)
+        let bytes = try StoredBlocks.decompress(UnsafeRawBufferPointer(rebasing: raw[4...]), size: size, file: file.path)
         return try bytes.withUnsafeBytes { all in
             Result { () throws(IndexError) in
                 var r = ByteReader(all, file: file.path)
@@ -346,7 +346,7 @@ public final class SegmentReader: @unchecked Sendable {
         guard doc >= 0, doc < documentCount else { throw .corrupt(file: file.path, reason: "document \(doc) out of range") }
         let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
         let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
-        // The document's block, inflated; its record lies at its offset less the block's first.
+        // The document's block, decompressed; its record lies at its offset less the block's first.
         let block = doc / StoredBlocks.documentsPerBlock
         let blockFirst = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: block * StoredBlocks.documentsPerBlock * 8, as: UInt64.self))
         let blocks = section(.storedBlocks)
@@ -357,11 +357,11 @@ public final class SegmentReader: @unchecked Sendable {
             throw .corrupt(file: file.path, reason: "stored document outside the file")
         }
         var sizeReader = ByteReader(UnsafeRawBufferPointer(rebasing: stored[Int(from)..<Int(from) + 4]), file: file.path)
-        let inflated = try StoredBlocks.inflate(
+        let decompressed = try StoredBlocks.decompress(
             UnsafeRawBufferPointer(rebasing: stored[Int(from) + 4..<Int(to)]), size: Int(try sizeReader.u32()), file: file.path)
-        guard end - blockFirst <= UInt64(inflated.count) else { throw .corrupt(file: file.path, reason: "stored document outside its block") }
+        guard end - blockFirst <= UInt64(decompressed.count) else { throw .corrupt(file: file.path, reason: "stored document outside its block") }
         let id = DocumentID.string(documentHash(doc))
-        return try inflated.withUnsafeBytes { raw in
+        return try decompressed.withUnsafeBytes { raw in
             Result { () throws(IndexError) in
                 try Self.decodeRecord(UnsafeRawBufferPointer(rebasing: raw[Int(start - blockFirst)..<Int(end - blockFirst)]),
                                       id: id, file: file.path)

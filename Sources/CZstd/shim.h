@@ -1,0 +1,4 @@
+#ifndef FUNDSTELLE_CZSTD_SHIM_H
+#define FUNDSTELLE_CZSTD_SHIM_H
+#include <zstd.h>
+#endif
