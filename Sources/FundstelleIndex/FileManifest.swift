@@ -1,6 +1,8 @@
+import FundstelleExtract
+
 /// What an index knows about the files it was built from, for updating it: per file its size,
-/// modification time, content hash and the ids of its documents. Written as `files_<generation>`
-/// beside the commit that names it.
+/// modification time, content hash and the ids and fingerprints of its documents. Written as
+/// `files_<generation>` beside the commit that names it.
 public struct FileRecord: Sendable, Equatable {
     /// Path relative to the indexed root.
     public var path: String
@@ -11,13 +13,33 @@ public struct FileRecord: Sendable, Equatable {
     public var hash: UInt64
     /// `DocumentID.hash` of each document the file gave.
     public var documents: [UInt64]
+    /// `fingerprint(of:)` of each document, in the order of `documents` (0: unknown), so an
+    /// update of a changed file of many records re-indexes only the records that changed.
+    public var fingerprints: [UInt64]
 
-    public init(path: String, size: Int, modified: Int64, hash: UInt64, documents: [UInt64] = []) {
+    public init(path: String, size: Int, modified: Int64, hash: UInt64, documents: [UInt64] = [], fingerprints: [UInt64] = []) {
         self.path = path
         self.size = size
         self.modified = modified
         self.hash = hash
         self.documents = documents
+        self.fingerprints = fingerprints
+    }
+
+    /// FNV-1a 64 of everything the index takes from `doc` as the extractor gave it: every
+    /// field and link, each followed by 0xFF (which UTF-8 never holds), lists by their count.
+    public static func fingerprint(of doc: Document) -> UInt64 {
+        var h = FNV1a.offsetBasis
+        func field(_ s: String) { h = FNV1a.hash(CollectionOfOne(0xFF), continuing: FNV1a.hash(s.utf8, continuing: h)) }
+        for s in [doc.path, doc.title, doc.body, doc.description, doc.language, doc.date, doc.url, doc.collection] { field(s) }
+        field(String(doc.headings.count))
+        doc.headings.forEach(field)
+        field(String(doc.links.count))
+        for link in doc.links {
+            field(link.target)
+            field(link.text)
+        }
+        return h
     }
 
     /// FNV-1a 64 of `bytes`: the content hash of a file.
@@ -43,6 +65,7 @@ enum FileManifest {
             w.u64(r.hash)
             w.u64(UInt64(r.documents.count))
             for id in r.documents { w.u64(id) }
+            for i in r.documents.indices { w.u64(i < r.fingerprints.count ? r.fingerprints[i] : 0) }
         }
         w.u32(CRC32.checksum(w.bytes))
         return w.bytes
@@ -70,7 +93,10 @@ enum FileManifest {
             var ids: [UInt64] = []
             ids.reserveCapacity(n)
             for _ in 0..<n { ids.append(try r.u64()) }
-            records.append(FileRecord(path: path, size: size, modified: modified, hash: hash, documents: ids))
+            var fingerprints: [UInt64] = []
+            fingerprints.reserveCapacity(n)
+            for _ in 0..<n { fingerprints.append(try r.u64()) }
+            records.append(FileRecord(path: path, size: size, modified: modified, hash: hash, documents: ids, fingerprints: fingerprints))
         }
         return records
     }

@@ -140,9 +140,14 @@ public final class IndexWriter {
 
     /// Deletes the documents a file of the previous commit gave (it changed or is gone).
     public func remove(_ record: FileRecord) {
+        remove(ids: record.documents)
+    }
+
+    /// Deletes documents of the previous commit by id.
+    private func remove(ids: [UInt64]) {
         guard let previous else { return }
-        removedIDs.formUnion(record.documents)
-        for id in record.documents {
+        removedIDs.formUnion(ids)
+        for id in ids {
             for (i, segment) in previous.segments.enumerated() {
                 guard let local = segment.document(withHash: id),
                       Self.delete(local, in: &deletionBits[i], documentCount: segment.documentCount) else { continue }
@@ -157,8 +162,45 @@ public final class IndexWriter {
     public func add(_ documents: [Document], from file: FileRecord) throws(IndexError) {
         var record = file
         record.documents = documents.map { DocumentID.hash($0.path) }
+        record.fingerprints = documents.map { FileRecord.fingerprint(of: $0) }
         for doc in documents { try add(doc) }
         files.append(record)
+    }
+
+    /// What an update did with the records of a changed file.
+    public struct RecordChanges: Sendable, Equatable {
+        public var added = 0, changed = 0, removed = 0, unchanged = 0
+        public init() {}
+    }
+
+    /// Puts a changed file of the previous commit in its place record by record: a document
+    /// with the path (a record's URL or id) and fingerprint it had stays where it is, a changed
+    /// one is deleted and added again, a new one added, a gone one deleted. For files of many
+    /// records (a WARC, a feed, an XML dump), where one changed page must not re-index all.
+    public func update(_ old: FileRecord, with documents: [Document], from file: FileRecord) throws(IndexError) -> RecordChanges {
+        var before: [UInt64: UInt64] = [:]
+        if old.fingerprints.count == old.documents.count {
+            for (id, fingerprint) in zip(old.documents, old.fingerprints) where fingerprint != 0 { before[id] = fingerprint }
+        }
+        var record = file
+        record.documents = documents.map { DocumentID.hash($0.path) }
+        record.fingerprints = documents.map { FileRecord.fingerprint(of: $0) }
+        var kept = Set<UInt64>()
+        for (id, fingerprint) in zip(record.documents, record.fingerprints) where before[id] == fingerprint { kept.insert(id) }
+        remove(ids: old.documents.filter { !kept.contains($0) })
+        let oldIDs = Set(old.documents)
+        var changes = RecordChanges()
+        for (doc, id) in zip(documents, record.documents) {
+            if kept.contains(id) {
+                changes.unchanged += 1
+                continue
+            }
+            if oldIDs.contains(id) { changes.changed += 1 } else { changes.added += 1 }
+            try add(doc)
+        }
+        changes.removed = oldIDs.subtracting(record.documents).count
+        files.append(record)
+        return changes
     }
 
     deinit { if lockFD >= 0 { close(lockFD) } }

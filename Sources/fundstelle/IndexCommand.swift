@@ -78,6 +78,7 @@ struct IndexCommand: ParsableCommand {
             }
             let updating = !writer.previousFiles.isEmpty
             var unchanged = 0, changed = 0, added = 0
+            var records = IndexWriter.RecordChanges()
             var seen = Set<String>()
             let extractor = Extractor(maxFileSize: maxFileSize << 20, recordElement: record, honorsNoindex: !ignoreNoindex)
             var progress = Progress(total: walker.entries.count)
@@ -111,6 +112,22 @@ struct IndexCommand: ParsableCommand {
                         same.modified = entry.modified
                         writer.keep(same)
                         unchanged += 1
+                        continue
+                    }
+                    // A changed file of many records (a WARC, a feed, an XML dump): only the
+                    // records that changed are indexed again.
+                    if let old, case .success(let documents) = result, documents.count > 1 || old.documents.count > 1 {
+                        files += 1
+                        bytes += entry.size
+                        changed += 1
+                        let record = FileRecord(path: entry.relative, size: entry.size, modified: entry.modified, hash: hash ?? 0)
+                        let c = try indexCall(location.directory) { () throws(IndexError) in
+                            try writer.update(old, with: documents, from: record)
+                        }
+                        records.added += c.added
+                        records.changed += c.changed
+                        records.removed += c.removed
+                        records.unchanged += c.unchanged
                         continue
                     }
                     if let old { writer.remove(old) }
@@ -149,6 +166,9 @@ struct IndexCommand: ParsableCommand {
             let seconds = Progress.now() - started
             if updating {
                 print("Updated in \(fixed(seconds, digits: 1)) s: \(added) new, \(changed) changed, \(removed) removed, \(unchanged) unchanged file\(unchanged == 1 ? "" : "s"); \(writer.documentCount) documents indexed, \(writer.deletedCount) deleted")
+                if records != IndexWriter.RecordChanges() {
+                    print("Records of changed files: \(records.added) new, \(records.changed) changed, \(records.removed) removed, \(records.unchanged) unchanged")
+                }
                 if writer.mergedSegments > 0 { print("Merged \(writer.mergedSegments) small segment\(writer.mergedSegments == 1 ? "" : "s")") }
             } else {
                 print("Indexed \(writer.documentCount) documents from \(files) file\(files == 1 ? "" : "s") (\(formatBytes(bytes))) in \(fixed(seconds, digits: 1)) s")

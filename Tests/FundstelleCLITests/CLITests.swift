@@ -339,6 +339,49 @@ func makeSite(_ root: String) throws {
         #expect(rebuilt.stdout.contains("Indexed 5 documents from 5 files"), "\(rebuilt.stdout)")
         #expect(try CLI.run(["check", "--index", index]).stdout.contains("(0 deleted)"))
     }
+
+    /// A changed file of many records (a feed) is updated record by record: the items that
+    /// stayed the same are not indexed again; the changed one is replaced, the gone one deleted,
+    /// the new one added.
+    @Test func aChangedFeedIsUpdatedRecordByRecord() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let site = dir.path + "/site"
+        try FileManager.default.createDirectory(atPath: site, withIntermediateDirectories: true)
+        func feed(_ items: [(id: String, title: String, text: String)]) -> String {
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>Stadt Neuigkeiten</title>"
+                + items.map { "<item><title>\($0.title)</title><guid>\($0.id)</guid><description>\($0.text)</description></item>" }.joined()
+                + "</channel></rss>"
+        }
+        let a = (id: "a", title: "Wohngeld neu", text: "Der Antrag auf Wohngeld geht jetzt online.")
+        let b = (id: "b", title: "Pflegestützpunkt", text: "Der Pflegestützpunkt berät montags.")
+        let c = (id: "c", title: "Kita-Anmeldung", text: "Die Kitaplatzvergabe beginnt im März.")
+        let d = (id: "d", title: "Seniorentreff", text: "Der Seniorentreff öffnet dienstags.")
+        try feed([a, b, c, d]).write(toFile: site + "/feed.xml", atomically: false, encoding: .utf8)
+        try UpdateTests.page("Seite", "Eine Seite ohne Feed.").write(toFile: site + "/seite.html", atomically: false, encoding: .utf8)
+        let index = dir.path + "/idx"
+        #expect(try CLI.run(["index", site, "--index", index]).stdout.contains("Indexed 5 documents"))
+
+        let b2 = (id: "b", title: "Pflegestützpunkt", text: "Der Pflegestützpunkt berät jetzt auch freitags.")
+        let e = (id: "e", title: "Schuldnerberatung", text: "Die Schuldnerberatung hat neue Sprechzeiten.")
+        try feed([a, b2, d, e]).write(toFile: site + "/feed.xml", atomically: false, encoding: .utf8)
+        let updated = try CLI.run(["index", site, "--index", index])
+        #expect(updated.stdout.contains("0 new, 1 changed, 0 removed, 1 unchanged file"), "\(updated.stdout)")
+        #expect(updated.stdout.contains("Records of changed files: 1 new, 1 changed, 1 removed, 2 unchanged"), "\(updated.stdout)")
+        // Only the changed item's old version and the gone item are deleted: the others stayed.
+        let checked = try CLI.run(["check", "--index", index])
+        #expect(checked.status == 0 && checked.stdout.contains("(2 deleted)"), "\(checked.stdout)")
+        #expect(try CLI.run(["search", "freitags", "--index", index]).stdout.contains("feed.xml#b"))
+        #expect(try CLI.run(["search", "Schuldnerberatung", "--index", index]).stdout.contains("feed.xml#e"))
+        #expect(try CLI.run(["search", "Kitaplatzvergabe", "--index", index]).stdout.hasPrefix("0 hits"))
+        #expect(try CLI.run(["search", "Wohngeld", "--index", index]).stdout.contains("feed.xml#a"))
+        #expect(try CLI.run(["search", "Seniorentreff", "--index", index]).stdout.contains("feed.xml#d"))
+        // Indexing again finds nothing to do, and the items are there once each.
+        #expect(try CLI.run(["index", site, "--index", index]).stdout.contains("Up to date: 2 files unchanged"))
+        let stats = try CLI.run(["stats", "--json", "--index", index])
+        let json = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        #expect(json?["documents"] as? Int == 5)
+    }
 }
 
 @Suite struct CrashTests {
