@@ -56,7 +56,16 @@ public struct Analyzer {
     }
 
     /// Words that join the members of an ellipsis ("Kinder- und Jugendhilfe", "Ein- oder Ausgang").
-    private static let conjunctions: Set<[UInt8]> = Set(["und", "oder", "bzw", "sowie", "noch"].map { Array($0.utf8) })
+    /// Whether `word` joins the members of an ellipsis: "und", "oder", "bzw", "sowie", "noch".
+    /// (Asked of every token: compared by length and bytes, not hashed.)
+    private static func isConjunction(_ word: [UInt8]) -> Bool {
+        switch word.count {
+        case 3: word.elementsEqual("und".utf8) || word.elementsEqual("bzw".utf8)
+        case 4: word.elementsEqual("oder".utf8) || word.elementsEqual("noch".utf8)
+        case 5: word.elementsEqual("sowie".utf8)
+        default: false
+        }
+    }
 
     /// Calls `body` for each term of each token of `text`: first its exact form, then its folded
     /// form when that differs, then its stem, then further terms (gender forms, compound parts,
@@ -143,7 +152,7 @@ public struct Analyzer {
             guard cache.splitsCompounds else { return }
 
             // Ellipses: "Sozial- und Jugendamt" → Sozialamt; "Arbeitgeber und -nehmer" → Arbeitnehmer.
-            if Analyzer.conjunctions.contains(normalized) { return }
+            if Analyzer.isConjunction(normalized) { return }
             if token.flags.contains(.truncatedStart), e.headOffset < 0, !previousWord.isEmpty {
                 let modifier = modifierOf(previousWord, completing: normalized)
                 if !modifier.isEmpty { emitCompletion(modifier + normalized, at: token, body) }

@@ -272,8 +272,12 @@ public struct Decompounder: Sendable {
 
     /// Corpus frequency of the spelling key of `word`; `scratch` holds the key.
     private func frequency(of word: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Int {
-        GermanFolding.fold(word, into: &scratch)
-        return scratch.withUnsafeBufferPointer { words.frequency(of: $0) }
+        if scratch.count < word.count { scratch = [UInt8](repeating: 0, count: max(64, 2 * word.count)) }
+        guard let length = scratch.withUnsafeMutableBufferPointer({ GermanFolding.key(of: word, into: $0) }) else {
+            GermanFolding.fold(word, into: &scratch)
+            return scratch.withUnsafeBufferPointer { words.frequency(of: $0) }
+        }
+        return scratch.withUnsafeBufferPointer { words.frequency(of: UnsafeBufferPointer(rebasing: $0[..<length])) }
     }
 
     /// True when `word` has `minimumPartLength` letters or is a known short part.

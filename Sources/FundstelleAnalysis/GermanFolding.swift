@@ -10,6 +10,56 @@
 public enum GermanFolding {
     /// Clears `out` and writes the key of `word` (lower-cased UTF-8) into it.
     public static func fold(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        if out.count < word.count { out.append(contentsOf: repeatElement(0, count: word.count - out.count)) }
+        if let length = out.withUnsafeMutableBufferPointer({ key(of: word, into: $0) }) {
+            out.removeLast(out.count - length)
+        } else {
+            foldAppending(word, into: &out)
+        }
+    }
+
+    /// Writes the key of `word` to the start of `out`, which holds at least `word.count` bytes,
+    /// and returns its length; nil for bytes that are no UTF-8 (see `fold`). The key is never
+    /// longer than valid UTF-8 (ß → ss keeps two bytes, the rest shrink or stay), so callers
+    /// that look keys up many times keep one buffer and no array is resized per word.
+    static func key(of word: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        let n = word.count
+        precondition(o.count >= n, "key buffer shorter than the word")
+        var i = 0, w = 0
+        while i < n {
+            let b = word[i]
+            if b < 0x80 {
+                // ae / oe / ue → a / o / u, unless the vowel pair belongs to a diphthong or "qu".
+                if b == 0x65 /* e */, i > 0, isFoldableVowel(word[i - 1]), !isVowel(i >= 2 ? word[i - 2] : 0),
+                   !(word[i - 1] == 0x75 && i >= 2 && word[i - 2] == 0x71) /* "que" */ {
+                    i += 1
+                    continue
+                }
+                o[w] = b
+                w += 1
+                i += 1
+                continue
+            }
+            let (s, length) = UTF8Scalar.decode(word, at: i)
+            if s == 0xFFFD && length == 1 { return nil }
+            if s == 0xDF {  // ß
+                o[w] = 0x73
+                o[w + 1] = 0x73
+                w += 2
+            } else if let base = latinBase(s) {
+                o[w] = base
+                w += 1
+            } else {
+                for k in 0..<length { o[w + k] = word[i + k] }
+                w += length
+            }
+            i += length
+        }
+        return w
+    }
+
+    /// `fold` for any bytes, invalid UTF-8 included, appending scalar by scalar.
+    private static func foldAppending(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         var i = 0
         let n = word.count

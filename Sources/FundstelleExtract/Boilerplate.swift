@@ -32,7 +32,7 @@ enum Boilerplate {
     }
 
     /// Whether a whitespace-separated token of `value`, lower-cased, is in `set`.
-    private static func anyToken(of value: UnsafePointer<UInt8>, in set: Set<[UInt8]>) -> Bool {
+    private static func anyToken(of value: UnsafePointer<UInt8>, in set: ByteWords) -> Bool {
         var token: [UInt8] = []
         var p = value
         while true {
@@ -103,7 +103,7 @@ enum Boilerplate {
         "element-invisible", "invisible", "hide", "hidecompletely", "is-hidden", "u-hidden",
     ])
 
-    private static func bytesSet(_ words: [String]) -> Set<[UInt8]> { Set(words.map { Array($0.utf8) }) }
+    private static func bytesSet(_ words: [String]) -> ByteWords { ByteWords(words) }
 
     private static let displayNone = Array("display:none".utf8)
     private static let visibilityHidden = Array("visibility:hidden".utf8)

@@ -100,6 +100,20 @@ import TestSupport
     func folding(_ word: String, _ key: String) {
         #expect(GermanFolding.fold(word.lowercased()) == key)
     }
+
+    /// Bytes that are no UTF-8 fold as U+FFFD (three bytes for one: the key is longer than the
+    /// word then); other scripts and a literal U+FFFD stay as they are.
+    @Test(arguments: [
+        ([0x61, 0xFF, 0x62, 0x75, 0x65], [0x61, 0xEF, 0xBF, 0xBD, 0x62, 0x75]),  // a, invalid, "bue" → a, U+FFFD, "bu"
+        ([0xC3, 0xA4, 0x68, 0xC3], [0x61, 0x68, 0xEF, 0xBF, 0xBD]),  // "äh" and a truncated sequence
+        (Array("σοφία".utf8), Array("σοφία".utf8)),
+        ([0xEF, 0xBF, 0xBD, 0xC3, 0x9F], [0xEF, 0xBF, 0xBD, 0x73, 0x73]),  // U+FFFD, ß
+    ] as [([UInt8], [UInt8])])
+    func foldingBytes(_ word: [UInt8], _ key: [UInt8]) {
+        var out: [UInt8] = [1, 2, 3]
+        word.withUnsafeBufferPointer { GermanFolding.fold($0, into: &out) }
+        #expect(out == key)
+    }
 }
 
 @Suite struct LowercaserTests {
