@@ -1,6 +1,7 @@
 /// Splits computed ahead of analysis for a whole vocabulary, shared read-only by every
 /// analyzer: each distinct word is split once, not once per analyzer. Words not in the table
-/// are split on demand.
+/// are split on demand. An indexing run keeps one table for all its segments, so a word is
+/// split the same way in each of them.
 public struct SplitTable: Sendable {
     /// A word's split: the index terms of its parts and where its last part begins.
     public struct Split: Sendable, Equatable {
@@ -13,20 +14,32 @@ public struct SplitTable: Sendable {
         }
     }
 
-    /// Words looked at, split or not: a word here without a split stays whole.
-    private let words: Set<[UInt8]>
-    private let splits: [[UInt8]: Split]
-
-    public init(words: Set<[UInt8]>, splits: [[UInt8]: Split]) {
-        self.words = words
-        self.splits = splits
+    /// A word as a key hashed over all its bytes at once (an array hashes element by element).
+    private struct Key: Hashable, Sendable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
+
+    /// Every word looked at: its split, or nil when it stays whole.
+    private var entries: [Key: Split?] = [:]
+
+    public init() {}
+
+    /// Words looked at, split or not.
+    public var count: Int { entries.count }
+
+    /// Notes `word`'s split (nil: it stays whole).
+    public mutating func add(_ word: [UInt8], _ split: Split?) {
+        entries[Key(bytes: word)] = .some(split)
+    }
+
+    /// Whether the table has looked at `word`.
+    public func knows(_ word: [UInt8]) -> Bool { entries[Key(bytes: word)] != nil }
 
     /// The split of `word`: `.some(nil)` when it was looked at and stays whole, `nil` when the
     /// table does not know it.
     func lookUp(_ word: [UInt8]) -> Split?? {
-        guard words.contains(word) else { return nil }
-        return .some(splits[word])
+        entries[Key(bytes: word)]
     }
 
     /// Splits `word` with `decompounder` into the form the table keeps; nil when it stays whole.

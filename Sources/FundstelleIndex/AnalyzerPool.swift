@@ -8,36 +8,41 @@ import FundstelleExtract
 /// changes only how fast it answers, never what.
 final class AnalyzerPool: @unchecked Sendable {
     private var analyzers: [Analyzer]
+    /// The splits the analyzers use: those of `known` and of the vocabulary's other words.
+    let splits: SplitTable
 
-    init(count: Int, decompounder: Decompounder, vocabulary: WordFrequencies) {
-        let splits = AnalyzerPool.splitAll(vocabulary, decompounder: decompounder, workers: count)
+    init(count: Int, decompounder: Decompounder, vocabulary: WordFrequencies, known: SplitTable = SplitTable()) {
+        let splits = AnalyzerPool.splitAll(vocabulary, decompounder: decompounder, workers: count, adding: known)
+        self.splits = splits
         // One analyzer (and word cache) each: copies of an analyzer would share one cache.
         analyzers = (0..<count).map { _ in Analyzer(decompounder: decompounder, splits: splits) }
     }
 
-    /// Splits every word of `vocabulary` long enough to be a compound, on all cores.
-    static func splitAll(_ vocabulary: WordFrequencies, decompounder: Decompounder, workers: Int) -> SplitTable {
+    /// Splits every word of `vocabulary` long enough to be a compound that `table` does not
+    /// know yet, on all cores, and returns `table` with them.
+    static func splitAll(
+        _ vocabulary: WordFrequencies, decompounder: Decompounder, workers: Int, adding table: SplitTable = SplitTable()
+    ) -> SplitTable {
         var candidates: [[UInt8]] = []
         vocabulary.forEach { word, _ in
-            if word.count >= SplitTable.minimumLength { candidates.append(Array(word)) }
+            guard word.count >= SplitTable.minimumLength else { return }
+            let bytes = Array(word)
+            if !table.knows(bytes) { candidates.append(bytes) }
         }
         let words = candidates
-        var found = [[[UInt8]: SplitTable.Split]](repeating: [:], count: workers)
+        var found = [SplitTable.Split?](repeating: nil, count: words.count)
         found.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
+            // Iteration w splits every workers-th word, starting at w.
             DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var mine: [[UInt8]: SplitTable.Split] = [:]
                 for i in stride(from: w, to: words.count, by: workers) {
-                    if let split = words[i].withUnsafeBufferPointer({ SplitTable.split($0, with: decompounder) }) {
-                        mine[words[i]] = split
-                    }
+                    out[i] = words[i].withUnsafeBufferPointer { SplitTable.split($0, with: decompounder) }
                 }
-                out[w] = mine
             }
         }
-        var all: [[UInt8]: SplitTable.Split] = [:]
-        for part in found { all.merge(part) { a, _ in a } }
-        return SplitTable(words: Set(words), splits: all)
+        var all = table
+        for (word, split) in zip(words, found) { all.add(word, split) }
+        return all
     }
 
     func analyze(_ documents: [Document]) -> [DocumentTerms] {

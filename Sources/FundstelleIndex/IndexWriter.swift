@@ -55,6 +55,9 @@ public final class IndexWriter {
     private var builder = SegmentBuilder()
     /// Words of everything added in this run, for splitting compounds.
     private var frequencies = WordFrequencies()
+    /// The splits of the words of the segments this run wrote: each word is split once, when
+    /// the first segment holding it is written, and alike in every later one.
+    private var splits = SplitTable()
     /// The decompounder made from `frequencies` for the last segment; nil once words were added since.
     private var decompounder: Decompounder?
     private var written: [Commit.Segment] = []
@@ -271,7 +274,8 @@ public final class IndexWriter {
         // splits are the same either way). The vocabulary of a large index is 600,000 words.
         let all = (previous?.liveDocumentCount ?? 0) + documentCount
         let ahead = builder.documentCount * 4 >= all ? frequencies : WordFrequencies()
-        writtenBytes += try builder.write(to: directory + "/" + name, decompounder: decompounder, vocabulary: ahead)
+        writtenBytes += try builder.write(to: directory + "/" + name, decompounder: decompounder, vocabulary: ahead, knownSplits: splits)
+        splits = builder.splits
         written.append(Commit.Segment(name: name, documentCount: builder.documentCount))
         writtenDeletions.append(nil)
         builder = SegmentBuilder()

@@ -66,6 +66,8 @@ struct SegmentBuilder {
     /// The document's positions grouped by term, in `touched` order.
     private var grouped: [Int32] = []
     private(set) var documentCount = 0
+    /// The splits `write` used: those it was given and those of the vocabulary it split.
+    private(set) var splits = SplitTable()
     /// Bytes held, roughly: what the RAM budget is checked against.
     private(set) var estimatedBytes = 0
 
@@ -188,9 +190,10 @@ struct SegmentBuilder {
     }
 
     /// Analyses the held documents on all cores, in batches, and adds them in order.
-    private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies) {
+    private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies, knownSplits: SplitTable) {
         let workers = Self.cores
-        let analyzers = AnalyzerPool(count: workers, decompounder: decompounder, vocabulary: vocabulary)
+        let analyzers = AnalyzerPool(count: workers, decompounder: decompounder, vocabulary: vocabulary, known: knownSplits)
+        splits = analyzers.splits
         let batch = 64 * workers
         var start = 0
         while start < documents.count {
@@ -227,15 +230,17 @@ struct SegmentBuilder {
     /// Analyses the documents, splitting compounds with `decompounder` (made from the words of
     /// everything indexed in this run so far), and writes the segment file at `path` (fsynced).
     /// The words of `vocabulary` are split ahead, once each, on all cores; others as they come
-    /// (pass none for a segment of few words). Returns its size in bytes.
+    /// (pass none for a segment of few words), except those `knownSplits` holds: an earlier
+    /// segment's splits, kept so that a word is split alike in every segment of a run (and
+    /// not split again). `splits` then holds the splits used. Returns its size in bytes.
     mutating func write(
-        to path: String, decompounder: Decompounder, vocabulary: WordFrequencies
+        to path: String, decompounder: Decompounder, vocabulary: WordFrequencies, knownSplits: SplitTable = SplitTable()
     ) throws(IndexError) -> Int {
         for doc in documents {
             storeRecord(doc)
             storedOffsets.append(UInt64(stored.count))
         }
-        analyzeDocuments(decompounder: decompounder, vocabulary: vocabulary)
+        analyzeDocuments(decompounder: decompounder, vocabulary: vocabulary, knownSplits: knownSplits)
         documents = []
         let out = try OutputFile(path)
         var table: [(offset: Int, length: Int)] = []
