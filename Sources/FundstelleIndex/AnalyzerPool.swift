@@ -45,25 +45,42 @@ final class AnalyzerPool: @unchecked Sendable {
         return all
     }
 
-    func analyze(_ documents: [Document]) -> [DocumentTerms] {
+    /// One batch's analysed documents, filled by a worker thread.
+    private final class Batch: @unchecked Sendable {
+        var terms: [DocumentTerms] = []
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    /// Analyses `documents` in batches of `batchSize`, one batch per analyzer at a time on
+    /// worker threads, and hands each document's terms to `consume` in document order on the
+    /// calling thread, which so adds one batch while the next ones are analysed (adding is
+    /// serial; analysing alone would leave a core idle while it runs).
+    func analyze(_ documents: [Document], batchSize: Int, _ consume: (Int, DocumentTerms) -> Void) {
         let workers = analyzers.count
-        let runLength = (documents.count + workers - 1) / workers
-        var runs = [[DocumentTerms]](repeating: [], count: workers)
-        runs.withUnsafeMutableBufferPointer { out in
-            analyzers.withUnsafeMutableBufferPointer { pool in
-                nonisolated(unsafe) let out = out
-                nonisolated(unsafe) let pool = pool
-                // Iteration w touches only run w and analyzer w.
-                DispatchQueue.concurrentPerform(iterations: workers) { w in
-                    let from = min(w * runLength, documents.count)
-                    let to = min(from + runLength, documents.count)
+        let count = (documents.count + batchSize - 1) / batchSize
+        let batches = (0..<count).map { _ in Batch() }
+        analyzers.withUnsafeMutableBufferPointer { pool in
+            nonisolated(unsafe) let pool = pool
+            // Batch b uses analyzer b mod workers, and batch b + workers is launched only when
+            // batch b is done: an analyzer never serves two batches at once.
+            func launch(_ b: Int) {
+                let range = (b * batchSize)..<min((b + 1) * batchSize, documents.count)
+                let batch = batches[b]
+                DispatchQueue.global().async {
                     var result: [DocumentTerms] = []
-                    result.reserveCapacity(to - from)
-                    for doc in documents[from..<to] { result.append(DocumentTerms(doc, analyzer: &pool[w])) }
-                    out[w] = result
+                    result.reserveCapacity(range.count)
+                    for d in range { result.append(DocumentTerms(documents[d], analyzer: &pool[b % workers])) }
+                    batch.terms = result
+                    batch.done.signal()
                 }
             }
+            for b in 0..<min(workers, count) { launch(b) }
+            for b in 0..<count {
+                batches[b].done.wait()
+                if b + workers < count { launch(b + workers) }
+                for (k, terms) in batches[b].terms.enumerated() { consume(b * batchSize + k, terms) }
+                batches[b].terms = []
+            }
         }
-        return runs.flatMap { $0 }
     }
 }

@@ -191,17 +191,9 @@ struct SegmentBuilder {
 
     /// Analyses the held documents on all cores, in batches, and adds them in order.
     private mutating func analyzeDocuments(decompounder: Decompounder, vocabulary: WordFrequencies, knownSplits: SplitTable) {
-        let workers = Self.cores
-        let analyzers = AnalyzerPool(count: workers, decompounder: decompounder, vocabulary: vocabulary, known: knownSplits)
+        let analyzers = AnalyzerPool(count: Self.cores, decompounder: decompounder, vocabulary: vocabulary, known: knownSplits)
         splits = analyzers.splits
-        let batch = 64 * workers
-        var start = 0
-        while start < documents.count {
-            let end = min(start + batch, documents.count)
-            let analysed = analyzers.analyze(Array(documents[start..<end]))
-            for (k, terms) in analysed.enumerated() { add(terms, Int32(start + k)) }
-            start = end
-        }
+        analyzers.analyze(documents, batchSize: 64) { d, terms in add(terms, Int32(d)) }
     }
 
     private mutating func storeRecord(_ doc: Document) {
