@@ -54,23 +54,51 @@ enum FileIO {
     }
 }
 
-/// A file being written: appends, keeps a running CRC-32, fsyncs on finish.
+/// A file being written: appends, keeps a running CRC-32, fsyncs on finish. Writes go through
+/// a buffer: a segment is written a few bytes per term, and a system call per term made
+/// writing the full dump's segments take seconds.
 final class OutputFile {
     let path: String
     private var fd: Int32
     private(set) var offset = 0
     private(set) var crc: UInt32 = 0
+    private var buffer: [UInt8] = []
+    /// Bytes gathered before they are written; larger pieces are written directly.
+    static let bufferSize = 1 << 20
 
     init(_ path: String) throws(IndexError) {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw .io(path: path, reason: FileIO.errorText()) }
+        buffer.reserveCapacity(Self.bufferSize)
     }
 
     deinit { if fd >= 0 { close(fd) } }
 
     func write(_ data: UnsafeRawBufferPointer) throws(IndexError) {
+        guard data.count > 0 else { return }
         crc = CRC32.checksum(data, seed: crc)
+        offset += data.count
+        if buffer.count + data.count > Self.bufferSize { try flushBuffer() }
+        if data.count >= Self.bufferSize {
+            try writeAll(data)
+        } else {
+            buffer.append(contentsOf: data)
+        }
+    }
+
+    func write(_ bytes: [UInt8]) throws(IndexError) {
+        guard !bytes.isEmpty else { return }
+        try bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try write(raw) } }.get()
+    }
+
+    private func flushBuffer() throws(IndexError) {
+        guard !buffer.isEmpty else { return }
+        try buffer.withUnsafeBytes { raw in Result { () throws(IndexError) in try writeAll(raw) } }.get()
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func writeAll(_ data: UnsafeRawBufferPointer) throws(IndexError) {
         var done = 0
         while done < data.count {
             let n = Glibc.write(fd, data.baseAddress! + done, data.count - done)
@@ -80,16 +108,11 @@ final class OutputFile {
             }
             done += n
         }
-        offset += data.count
     }
 
-    func write(_ bytes: [UInt8]) throws(IndexError) {
-        guard !bytes.isEmpty else { return }
-        try bytes.withUnsafeBytes { raw in Result { () throws(IndexError) in try write(raw) } }.get()
-    }
-
-    /// fsync and close.
+    /// Writes what is buffered, fsyncs and closes.
     func finish() throws(IndexError) {
+        try flushBuffer()
         guard fsync(fd) == 0 else { throw .io(path: path, reason: "fsync: \(FileIO.errorText())") }
         guard close(fd) == 0 else { fd = -1; throw .io(path: path, reason: "close: \(FileIO.errorText())") }
         fd = -1
