@@ -389,8 +389,8 @@ public final class Searcher {
                 // (Not for words in very many documents: walking their lists again costs more
                 // than the bonus can change.)
                 guard case .word(let word) = item, df <= ranking.spellingBonusLimit else { continue }
-                for (bonus, spelling) in [(ranking.exactBonus, try spellingMatches([word.exact], kinds: [(.exact, 1)])),
-                                          (ranking.foldedBonus, try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)]))] {
+                let exact = try spellingMatches([word.exact], kinds: [(.exact, 1)])
+                for (bonus, spelling) in [(ranking.exactBonus, exact), (ranking.foldedBonus, try foldedMatches(word, exact: exact))] {
                     for k in 0..<spelling.count {
                         found.add(Int(spelling.docs[k]), score: bonus * idf * ranking.saturate(spelling.weights[k]))
                     }
@@ -946,6 +946,14 @@ public final class Searcher {
                 }
             }
         }
+    }
+
+    /// The documents holding `word` folded the same way (as an exact form or a folded key).
+    /// A word that folding leaves as it is ("antrag") and that no page wrote otherwise (no
+    /// folded key) has the documents of its exact form, `exact`: its lists are not read twice.
+    private func foldedMatches(_ word: Word, exact: Matches) throws(IndexError) -> Matches {
+        if word.folded == word.exact, try spellingMatches([word.folded], kinds: [(.folded, 1)]).count == 0 { return exact }
+        return try spellingMatches([word.folded], kinds: [(.exact, 1), (.folded, 1)])
     }
 
     /// A word's documents: where its term stands whole, or as a part of a compound (weighted
