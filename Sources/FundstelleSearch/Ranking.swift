@@ -41,15 +41,35 @@ public struct Ranking: Sendable {
     /// candidates lack words) those with every word come first, and the others weigh their
     /// score by their coordination. Arguments: score, mask of groups matched, document; twice.
     func order(groups: Int, partial: Bool) -> (Float, UInt64, Int32, Float, UInt64, Int32) -> Bool {
+        let key = sortKey(groups: groups, partial: partial)
+        return { sx, mx, x, sy, my, y in key(sx, mx, x).comesBefore(key(sy, my, y)) }
+    }
+
+    /// A document's place in the ranking as one value: complete matches first, then the score
+    /// (of a partial match: times the coordination factor of the words it has), then document
+    /// order. Sorting by keys made once per document costs less than comparing scores and
+    /// masks looked up anew at every comparison.
+    struct SortKey {
+        var complete: Bool
+        var value: Float
+        var doc: Int32
+
+        @inline(__always)
+        func comesBefore(_ other: SortKey) -> Bool {
+            if complete != other.complete { return complete }
+            return value != other.value ? value > other.value : doc < other.doc
+        }
+    }
+
+    /// The sort key of a document from its score and word mask (see `order`).
+    func sortKey(groups: Int, partial: Bool) -> (Float, UInt64, Int32) -> SortKey {
         guard partial, groups > 1 else {
-            return { sx, _, x, sy, _, y in sx != sy ? sx > sy : x < y }
+            return { s, _, d in SortKey(complete: true, value: s, doc: d) }
         }
         let coordination = (0...groups).map { Float(pow(Double($0) / Double(groups), Double(partialCoordination))) }
-        return { sx, mx, x, sy, my, y in
-            let cx = mx.nonzeroBitCount, cy = my.nonzeroBitCount
-            if (cx == groups) != (cy == groups) { return cx == groups }
-            let kx = sx * coordination[cx], ky = sy * coordination[cy]
-            return kx != ky ? kx > ky : x < y
+        return { s, m, d in
+            let c = m.nonzeroBitCount
+            return SortKey(complete: c == groups, value: s * coordination[c], doc: d)
         }
     }
 

@@ -464,9 +464,10 @@ public final class Searcher {
         // and the page look. Partial matches count their score times the coordination factor
         // of the words they have.
         let order = ranking.order(groups: groups.count, partial: partial || filling)
-        candidates.sortPrefix(max(ranking.proximityDepth, offset + limit)) { x, y in
-            order(found.score(Int(x)), found.mask(Int(x)), x, found.score(Int(y)), found.mask(Int(y)), y)
-        }
+        let key = ranking.sortKey(groups: groups.count, partial: partial || filling)
+        var keyed = candidates.map { d in key(found.score(Int(d)), found.mask(Int(d)), d) }
+        keyed.sortPrefix(max(ranking.proximityDepth, offset + limit)) { $0.comesBefore($1) }
+        candidates = keyed.map(\.doc)
         try rerankByProximity(&candidates, scores: found, sequence: query.sequence, needed: offset + limit) { x, y in
             order(found.score(Int(x)), found.mask(Int(x)), x, found.score(Int(y)), found.mask(Int(y)), y)
         }
