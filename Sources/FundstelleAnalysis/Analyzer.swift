@@ -167,7 +167,10 @@ public struct Analyzer {
                     }
                     truncated.removeAll()
                 }
-                previousWord = normalized
+                // Copied into its own buffer: sharing `normalized`'s would make the next
+                // token's normalisation allocate a new one.
+                previousWord.removeAll(keepingCapacity: true)
+                previousWord.append(contentsOf: normalized)
             }
         }
     }
