@@ -13,9 +13,23 @@ public enum GermanFolding {
         if out.count < word.count { out.append(contentsOf: repeatElement(0, count: word.count - out.count)) }
         if let length = out.withUnsafeMutableBufferPointer({ key(of: word, into: $0) }) {
             out.removeLast(out.count - length)
-        } else {
-            foldAppending(word, into: &out)
+            return
         }
+        // Bytes that are no UTF-8: each becomes U+FFFD (three bytes for one), as decoding reads
+        // them, and the key is that of the repaired word.
+        var repaired: [UInt8] = []
+        var i = 0
+        while i < word.count {
+            if word[i] < 0x80 {
+                repaired.append(word[i])
+                i += 1
+                continue
+            }
+            let (s, length) = UTF8Scalar.decode(word, at: i)
+            UTF8Scalar.append(s, to: &repaired)
+            i += length
+        }
+        repaired.withUnsafeBufferPointer { fold($0, into: &out) }
     }
 
     /// Writes the key of `word` to the start of `out`, which holds at least `word.count` bytes,
@@ -56,39 +70,6 @@ public enum GermanFolding {
             i += length
         }
         return w
-    }
-
-    /// `fold` for any bytes, invalid UTF-8 included, appending scalar by scalar.
-    private static func foldAppending(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        var i = 0
-        let n = word.count
-        while i < n {
-            let b = word[i]
-            if b < 0x80 {
-                // ae / oe / ue → a / o / u, unless the vowel pair belongs to a diphthong or "qu".
-                if b == 0x65 /* e */, i > 0, isFoldableVowel(word[i - 1]), !isVowel(i >= 2 ? word[i - 2] : 0),
-                   !(word[i - 1] == 0x75 && i >= 2 && word[i - 2] == 0x71) /* "que" */ {
-                    i += 1
-                    continue
-                }
-                out.append(b)
-                i += 1
-                continue
-            }
-            let (s, length) = UTF8Scalar.decode(word, at: i)
-            i += length
-            if s == 0xDF {  // ß
-                out.append(0x73)
-                out.append(0x73)
-                continue
-            }
-            if let base = latinBase(s) {
-                out.append(base)
-                continue
-            }
-            UTF8Scalar.append(s, to: &out)
-        }
     }
 
     @inline(__always)

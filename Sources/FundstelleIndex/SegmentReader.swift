@@ -163,32 +163,15 @@ public final class SegmentReader: @unchecked Sendable {
             let mid = (lo + hi + 1) / 2
             if SegmentReader.compare(try firstKey(ofBlock: mid), key) <= 0 { lo = mid } else { hi = mid - 1 }
         }
-        let dict = section(.dictionary)
-        let end = lo + 1 < blockCount ? try blockStart(lo + 1) : dict.count
-        var r = ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(lo), file: file.path)
-        var matched = 0, previousLength = 0
-        var postings = 0, positions = 0
-        var first = true
-        while !r.isAtEnd {
-            let shared = try r.int()
-            let suffix = try r.bytes(try r.int())
-            guard shared <= previousLength else { throw .corrupt(file: file.path, reason: "bad term prefix") }
-            previousLength = shared + suffix.count
-            let docFreq = try r.int()
-            if first {
-                postings = try r.int()
-                positions = try r.int()
-                first = false
-            } else {
-                postings += try r.int()
-                positions += try r.int()
-            }
+        var entries = try self.entries(ofBlock: lo)
+        var matched = 0
+        while let (shared, suffix, info) = try entries.next() {
             if shared < matched { return nil }
             if shared > matched { continue }
             var i = 0
             while i < suffix.count && matched + i < key.count && suffix[i] == key[matched + i] { i += 1 }
             if i == suffix.count {
-                if matched + i == key.count { return TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions) }
+                if matched + i == key.count { return info }
             } else if matched + i == key.count || suffix[i] > key[matched + i] {
                 return nil
             }
@@ -197,32 +180,49 @@ public final class SegmentReader: @unchecked Sendable {
         return nil
     }
 
+    /// The entries of one dictionary block, read in order: each key's prefix shared with the
+    /// key before, the rest of it, and its term info (offsets summed up from their deltas).
+    private struct BlockEntries {
+        var reader: ByteReader
+        private var previousLength = 0, postings = 0, positions = 0
+        private var first = true
+
+        init(_ reader: ByteReader) { self.reader = reader }
+
+        mutating func next() throws(IndexError) -> (shared: Int, suffix: UnsafeRawBufferPointer, info: TermInfo)? {
+            guard !reader.isAtEnd else { return nil }
+            let shared = try reader.int()
+            let suffix = try reader.bytes(try reader.int())
+            guard shared <= previousLength else { throw .corrupt(file: reader.file, reason: "bad term prefix") }
+            previousLength = shared + suffix.count
+            let docFreq = try reader.int()
+            if first {
+                postings = try reader.int()
+                positions = try reader.int()
+                first = false
+            } else {
+                postings += try reader.int()
+                positions += try reader.int()
+            }
+            return (shared, suffix, TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions))
+        }
+    }
+
+    private func entries(ofBlock block: Int) throws(IndexError) -> BlockEntries {
+        let dict = section(.dictionary)
+        let end = block + 1 < blockCount ? try blockStart(block + 1) : dict.count
+        return BlockEntries(ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(block), file: file.path))
+    }
+
     /// Decodes the entries of one block in order, while `body` returns true.
     private func scanBlock(
         _ block: Int, _ body: (UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Bool
     ) throws(IndexError) {
-        let dict = section(.dictionary)
-        let end = block + 1 < blockCount ? try blockStart(block + 1) : dict.count
-        var r = ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(block), file: file.path)
+        var entries = try self.entries(ofBlock: block)
         var current: [UInt8] = []
-        var postings = 0, positions = 0
-        var first = true
-        while !r.isAtEnd {
-            let shared = try r.int()
-            let suffix = try r.bytes(try r.int())
-            guard shared <= current.count else { throw .corrupt(file: file.path, reason: "bad term prefix") }
+        while let (shared, suffix, info) = try entries.next() {
             current.removeSubrange(shared...)
             current.append(contentsOf: suffix)
-            let docFreq = try r.int()
-            if first {
-                postings = try r.int()
-                positions = try r.int()
-                first = false
-            } else {
-                postings += try r.int()
-                positions += try r.int()
-            }
-            let info = TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions)
             let goOn = try current.withUnsafeBytes { c in Result { () throws(IndexError) in try body(c, info) } }.get()
             if !goOn { return }
         }
