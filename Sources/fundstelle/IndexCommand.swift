@@ -40,7 +40,7 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Skip files larger than this many megabytes.", valueName: "MB"))
     var maxFileSize: Int = 50
 
-    /// 512: the full federal-law dump (111,224 pages) becomes 3 segments at 660 MB peak RSS
+    /// 512: the full federal-law dump (111,224 pages) becomes 3 segments at 690–745 MB peak RSS
     /// (256: 5 segments, 490 MB, and queries about a quarter slower).
     @Option(help: ArgumentHelp("Megabytes of analysed text held in memory before a segment is written; fewer segments answer faster.", valueName: "MB"))
     var ramBudget: Int = 512
