@@ -2,10 +2,10 @@ import Dispatch
 import FundstelleAnalysis
 import FundstelleExtract
 
-/// One analyzer per core, each keeping its word cache from batch to batch. A batch of
-/// documents is cut into one contiguous run per analyzer; runs are analysed at the same time.
-/// The result is in document order and does not depend on the scheduling: an analyzer's cache
-/// changes only how fast it answers, never what.
+/// One analyzer per core, each keeping its word cache from batch to batch. Documents are
+/// analysed in batches, one per analyzer at a time, on worker threads. The result is in
+/// document order and does not depend on the scheduling: an analyzer's cache changes only how
+/// fast it answers, never what.
 final class AnalyzerPool: @unchecked Sendable {
     private var analyzers: [Analyzer]
     /// The splits the analyzers use: those of `known` and of the vocabulary's other words.
