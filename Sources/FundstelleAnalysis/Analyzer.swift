@@ -55,8 +55,8 @@ public struct Analyzer {
         cache.splitTable = splits
     }
 
-    /// Words that join the members of an ellipsis ("Kinder- und Jugendhilfe", "Ein- oder Ausgang").
-    /// Whether `word` joins the members of an ellipsis: "und", "oder", "bzw", "sowie", "noch".
+    /// Whether `word` joins the members of an ellipsis ("Kinder- und Jugendhilfe", "Ein- oder
+    /// Ausgang"): "und", "oder", "bzw", "sowie", "noch".
     /// (Asked of every token: compared by length and bytes, not hashed.)
     private static func isConjunction(_ word: [UInt8]) -> Bool {
         switch word.count {

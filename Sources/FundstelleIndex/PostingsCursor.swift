@@ -100,11 +100,9 @@ public struct PostingsCursor {
                 consumed += count
                 remaining -= count
             } else {
-                let code = try self.docs.varint()
-                guard code >> 1 > 0, code >> 1 <= UInt64(documentCount) else { throw .corrupt(file: self.docs.file, reason: "bad document delta") }
-                doc += Int(code >> 1)
-                freq = code & 1 == 1 ? 1 : try self.docs.int()
-                guard freq > 0 else { throw .corrupt(file: self.docs.file, reason: "zero term frequency") }
+                let (delta, f) = try varintPosting()
+                doc += delta
+                freq = f
                 docs[n] = Int32(truncatingIfNeeded: doc)
                 freqs[n] = Float(freq)
                 n += 1
@@ -136,15 +134,24 @@ public struct PostingsCursor {
             doc += Int(PostingsBlocks.value(at: k, bits: deltaBits, mask: deltaMask, start: blockDeltas, base: docs.base)) + 1
             freq = Int(PostingsBlocks.value(at: k, bits: freqBits, mask: freqMask, start: blockFreqs, base: docs.base)) + 1
         } else {
-            let code = try docs.varint()
-            guard code >> 1 > 0, code >> 1 <= UInt64(documentCount) else { throw .corrupt(file: docs.file, reason: "bad document delta") }
-            doc += Int(code >> 1)
-            freq = code & 1 == 1 ? 1 : try docs.int()
-            guard freq > 0 else { throw .corrupt(file: docs.file, reason: "zero term frequency") }
+            let (delta, f) = try varintPosting()
+            doc += delta
+            freq = f
         }
         guard doc < documentCount else { throw .corrupt(file: docs.file, reason: "document number beyond the segment") }
         pendingPositions = withPositions ? freq : 0
         return true
+    }
+
+    /// Reads one document of the varint part of the list: its delta from the one before and
+    /// its frequency.
+    @inline(__always)
+    private mutating func varintPosting() throws(IndexError) -> (delta: Int, freq: Int) {
+        let code = try docs.varint()
+        guard code >> 1 > 0, code >> 1 <= UInt64(documentCount) else { throw .corrupt(file: docs.file, reason: "bad document delta") }
+        let freq = code & 1 == 1 ? 1 : try docs.int()
+        guard freq > 0 else { throw .corrupt(file: docs.file, reason: "zero term frequency") }
+        return (Int(code >> 1), freq)
     }
 
     /// Enters the packed block at the cursor: reads its bit widths and steps over its values.

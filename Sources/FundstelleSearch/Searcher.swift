@@ -19,6 +19,8 @@ public final class Searcher {
     private var scratch = ZeroedBuffer<Float>(count: 0)
     private var touched = ZeroedBuffer<Int32>(count: 0)
     private var touchedBits = ZeroedBuffer<UInt64>(count: 0)
+    /// Documents of the largest segment (the anchor segment included): what the buffers hold.
+    private lazy var largestSegment = max(reader.anchors?.documentCount ?? 0, reader.segments.map(\.documentCount).max() ?? 0)
     /// The scores and word masks of the documents a query touched, reused from query to query.
     private lazy var documentScores = DocumentScores(documentCount: reader.documentCount)
     private var positionBuffers: [[Int32]] = []
@@ -826,8 +828,8 @@ public final class Searcher {
         // Per field and norm byte: weight / (1 − b + b · length / average).
         let factors = factorTable ?? Field.text.indices.map { lengthFactors(slot: $0) }
         factorTable = factors
-        let largest = max(reader.anchors?.documentCount ?? 0, reader.segments.map(\.documentCount).max() ?? 0)
-        if scratch.count < largest {
+        if scratch.count < largestSegment {
+            let largest = largestSegment
             scratch = ZeroedBuffer(count: largest)
             touched = ZeroedBuffer(count: largest)
             touchedBits = ZeroedBuffer(count: (largest + 63) / 64)
