@@ -23,9 +23,12 @@ struct CompoundsBenchmark {
     var minimumWhole: Double?
     var minimumPartFrequency: Int?
     var minimumPartLength: Int?
+    var shortPartFrequency: Int?
+    var rareWordLength: Int?
+    var partPenalty: Double?
 
     init(arguments: [String]) throws {
-        let a = try Arguments(arguments, options: ["frequencies", "jwordsplitter", "dweiss", "show-errors", "min-split", "min-whole", "min-part-frequency", "min-part-length"])
+        let a = try Arguments(arguments, options: ["frequencies", "jwordsplitter", "dweiss", "show-errors", "min-split", "min-whole", "min-part-frequency", "min-part-length", "short-part-frequency", "rare-word-length", "part-penalty"])
         corpus = a.positional
         frequencyFile = a.string("frequencies")
         jwordsplitter = a.string("jwordsplitter")
@@ -35,6 +38,9 @@ struct CompoundsBenchmark {
         minimumWhole = try a.double("min-whole")
         minimumPartFrequency = try a.string("min-part-frequency").map { _ in try a.int("min-part-frequency", default: 0, range: 1...1_000_000) }
         minimumPartLength = try a.string("min-part-length").map { _ in try a.int("min-part-length", default: 0, range: 1...20) }
+        shortPartFrequency = try a.string("short-part-frequency").map { _ in try a.int("short-part-frequency", default: 0, range: 1...1_000_000) }
+        rareWordLength = try a.string("rare-word-length").map { _ in try a.int("rare-word-length", default: 0, range: 1...40) }
+        partPenalty = try a.double("part-penalty")
         guard jwordsplitter != nil || dweiss != nil else { throw UsageError("compounds needs --jwordsplitter FILE and/or --dweiss FILE") }
         guard !corpus.isEmpty || frequencyFile.map(isReadable) == true else {
             throw UsageError("compounds needs corpus FILE|DIR... or an existing --frequencies FILE")
@@ -47,6 +53,9 @@ struct CompoundsBenchmark {
         var decompounder = Decompounder(frequencies: frequencies)
         if let n = minimumPartFrequency { decompounder.minimumPartFrequency = n }
         if let n = minimumPartLength { decompounder.minimumPartLength = n }
+        if let n = shortPartFrequency { decompounder.shortPartFrequency = n }
+        if let n = rareWordLength { decompounder.rareWordLength = n }
+        if let x = partPenalty { decompounder.partPenalty = x }
         print("stem table: \(fixed(now() - started, 2)) s")
         var failed = false
         var allWords: [[UInt8]] = []

@@ -49,7 +49,8 @@ let usage = """
             --frequencies FILE   read the frequency table from FILE, or count and write it there
             --min-split R, --min-whole R
                                  fail (exit 1) below these jwordsplitter rates (0–1)
-            --min-part-frequency N, --min-part-length N
+            --min-part-frequency N, --min-part-length N, --short-part-frequency N,
+            --rare-word-length N, --part-penalty X
                                  override the Decompounder defaults
             --show-errors N      list up to N wrong answers
 
