@@ -238,6 +238,10 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
             let hit = try #require(try searcher.search("Pflege").hits.first { $0.path == "compound" })
             let scalars = Array(hit.snippet.unicodeScalars)
             #expect(hit.highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) } == ["Pflegeeinrichtungen"])
+            // And for its last part, though no query term starts with its first letter.
+            let last = try #require(try searcher.search("Einrichtung").hits.first { $0.path == "compound" })
+            let lastScalars = Array(last.snippet.unicodeScalars)
+            #expect(last.highlights.map { String(String.UnicodeScalarView(lastScalars[$0[0]..<$0[1]])) } == ["Pflegeeinrichtungen"])
         }
     }
 
