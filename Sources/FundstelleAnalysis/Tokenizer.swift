@@ -107,6 +107,14 @@ public enum Tokenizer {
         var allDigits = true
         var lastWasLetter = false
         while i < n {
+            // Most of a word is a run of ASCII letters: read it in a tight loop.
+            if (text[i] | 0x20) &- 0x61 < 26 {
+                repeat { i += 1 } while i < n && (text[i] | 0x20) &- 0x61 < 26
+                allDigits = false
+                digits = 0
+                lastWasLetter = true
+                continue
+            }
             let b = text[i]
             if b < 0x80 {
                 if WordClass.ascii(b) {
