@@ -125,6 +125,8 @@ public enum Tokenizer {
                     i += 1
                     continue
                 }
+                // A space or line break ends the word: none of the joins below starts with one.
+                if b <= 0x20 { break }
                 // "z. B.": one letter and a dot, followed by more of the same.
                 if b == 0x2E, i - from == 1, !allDigits, let end = abbreviationEnd(text, from) {
                     flags.insert(.abbreviation)
