@@ -29,26 +29,36 @@ enum PageTitle {
 
     /// The last occurrence of `needle` in `text`, compared byte for byte.
     private static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
-        let n = Array(needle.utf8), utf8 = text.utf8
-        guard !n.isEmpty, utf8.count >= n.count else { return nil }
-        var start = utf8.index(utf8.endIndex, offsetBy: -n.count)
-        while true {
-            if utf8[start...].starts(with: n) { return start..<utf8.index(start, offsetBy: n.count) }
-            if start == utf8.startIndex { return nil }
-            start = utf8.index(before: start)
-        }
+        byteOffset(of: needle, in: text, last: true).map { range(at: $0, length: needle.utf8.count, in: text) }
     }
 
     /// The first occurrence of `needle` in `text`, compared byte for byte.
     private static func firstRange(of needle: String, in text: String) -> Range<String.Index>? {
-        let n = Array(needle.utf8), utf8 = text.utf8
-        guard !n.isEmpty else { return nil }
-        var start = utf8.startIndex
-        while utf8.distance(from: start, to: utf8.endIndex) >= n.count {
-            if utf8[start...].starts(with: n) { return start..<utf8.index(start, offsetBy: n.count) }
-            start = utf8.index(after: start)
+        byteOffset(of: needle, in: text, last: false).map { range(at: $0, length: needle.utf8.count, in: text) }
+    }
+
+    /// Where `needle` starts in `text`'s UTF-8, its first or its last occurrence. On the
+    /// bytes themselves: every page's title is searched for ten separators.
+    private static func byteOffset(of needle: String, in text: String, last: Bool) -> Int? {
+        var text = text, needle = needle
+        return text.withUTF8 { h in
+            needle.withUTF8 { n -> Int? in
+                guard let first = n.first, h.count >= n.count else { return nil }
+                func matches(_ s: Int) -> Bool {
+                    guard h[s] == first else { return false }
+                    for k in 1..<n.count where h[s + k] != n[k] { return false }
+                    return true
+                }
+                let starts = 0...(h.count - n.count)
+                return last ? starts.reversed().first(where: matches) : starts.first(where: matches)
+            }
         }
-        return nil
+    }
+
+    private static func range(at offset: Int, length: Int, in text: String) -> Range<String.Index> {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: length)
     }
 
     /// Case-insensitive containment (ASCII letters and Ä Ö Ü folded; `String.lowercased()`
