@@ -301,8 +301,7 @@ struct SegmentBuilder {
                     dict.varint(shared)
                     dict.varint(term.count - shared)
                     dict.append(term[shared...])
-                    previous.removeAll(keepingCapacity: true)
-                    previous.append(contentsOf: term)
+                    previous.replaceSubrange(previous.indices, with: term)
                 }
                 dict.varint(Int(postings[Int(id)].docFreq))
                 if firstInBlock {
