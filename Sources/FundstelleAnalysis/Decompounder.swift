@@ -102,11 +102,54 @@ public struct Decompounder: Sendable {
         return frequency(of: word, scratch: &scratch) >= minimumPartFrequency
     }
 
+    /// Buffers `split` works in. A caller that splits many words keeps one (one per thread):
+    /// the splits then allocate little more than their results.
+    public struct Workspace {
+        fileprivate var cuts: [Int] = []
+        /// Per part (i, j): NaN before it is scored, -∞ when it is no part, else its log frequency.
+        fileprivate var scores: [Double] = []
+        fileprivate var best: [Double] = []
+        fileprivate var back: [Int] = []
+        fileprivate var stemmer = GermanStemmer()
+        fileprivate var stem: [UInt8] = []
+        fileprivate var form: [UInt8] = []
+        fileprivate var scratch: [UInt8] = []
+
+        public init() {}
+    }
+
     /// The parts of `word` (lower-cased UTF-8), or [] when it should stay whole.
     public func split(_ word: UnsafeBufferPointer<UInt8>) -> [Part] {
+        var workspace = Workspace()
+        return split(word, in: &workspace)
+    }
+
+    /// The parts of `word` (lower-cased UTF-8), or [] when it should stay whole, worked out
+    /// in `workspace`'s buffers.
+    public func split(_ word: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace) -> [Part] {
+        // The buffers are moved out of the workspace for the call and back at its end.
+        var cuts: [Int] = [], scores: [Double] = [], best: [Double] = [], back: [Int] = []
+        var stemmer = GermanStemmer(), stem: [UInt8] = [], form: [UInt8] = [], scratch: [UInt8] = []
+        swap(&cuts, &workspace.cuts)
+        swap(&scores, &workspace.scores)
+        swap(&best, &workspace.best)
+        swap(&back, &workspace.back)
+        swap(&stemmer, &workspace.stemmer)
+        swap(&stem, &workspace.stem)
+        swap(&form, &workspace.form)
+        swap(&scratch, &workspace.scratch)
+        defer {
+            swap(&cuts, &workspace.cuts)
+            swap(&scores, &workspace.scores)
+            swap(&best, &workspace.best)
+            swap(&back, &workspace.back)
+            swap(&stemmer, &workspace.stemmer)
+            swap(&stem, &workspace.stem)
+            swap(&form, &workspace.form)
+            swap(&scratch, &workspace.scratch)
+        }
         // Cut positions: byte offsets where a scalar starts, plus the end.
-        var cuts: [Int] = []
-        cuts.reserveCapacity(word.count + 1)
+        cuts.removeAll(keepingCapacity: true)
         for (i, b) in word.enumerated() where b & 0xC0 != 0x80 {
             guard Self.isLetter(b) else { return [] }  // digits, punctuation: leave alone
             cuts.append(i)
@@ -116,22 +159,18 @@ public struct Decompounder: Sendable {
         let minLength = max(1, minimumPartLength)
         guard m >= 2 * GermanWordParts.shortestWord, maximumParts >= 2 else { return [] }
 
-        var stemmer = GermanStemmer()
-        var stem: [UInt8] = []
-        var form: [UInt8] = []
-        var scratch: [UInt8] = []
         /// Corpus frequency of the stem of `bytes`.
         func stemFrequency(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             stemmer.stem(bytes, into: &stem)
             return stem.withUnsafeBufferPointer { stems.frequency(of: $0) }
         }
         /// log frequency of the part cuts[i]..<cuts[j], or nil when it is no part.
-        var scores = [Double?](repeating: nil, count: (m + 1) * (m + 1))
-        var scored = [Bool](repeating: false, count: (m + 1) * (m + 1))
+        scores.removeAll(keepingCapacity: true)
+        scores.append(contentsOf: repeatElement(Double.nan, count: (m + 1) * (m + 1)))
         func score(_ i: Int, _ j: Int) -> Double? {
             let key = i * (m + 1) + j
-            if scored[key] { return scores[key] }
-            scored[key] = true
+            if !scores[key].isNaN { return scores[key] == -Double.infinity ? nil : scores[key] }
+            scores[key] = -Double.infinity
             let part = UnsafeBufferPointer(rebasing: word[cuts[i]..<cuts[j]])
             guard (i == 0 && j < m && GermanWordParts.isFirstPart(part)) || !GermanWordParts.isBound(part),
                   GermanWordParts.looksLikeWord(part) else { return nil }
@@ -151,20 +190,24 @@ public struct Decompounder: Sendable {
 
         // best[k][j]: highest sum of log frequencies cutting cuts[0]..<cuts[j] into k parts.
         let maxParts = min(maximumParts, m / GermanWordParts.shortestWord)
+        // best[k * (m + 1) + j], back[…]: the same as rows, one per number of parts.
         let unset = -Double.infinity
-        var best = [[Double]](repeating: [Double](repeating: unset, count: m + 1), count: maxParts + 1)
-        var back = [[Int]](repeating: [Int](repeating: -1, count: m + 1), count: maxParts + 1)
-        best[0][0] = 0
+        let row = m + 1
+        best.removeAll(keepingCapacity: true)
+        best.append(contentsOf: repeatElement(unset, count: (maxParts + 1) * row))
+        back.removeAll(keepingCapacity: true)
+        back.append(contentsOf: repeatElement(-1, count: (maxParts + 1) * row))
+        best[0] = 0
         for k in 1...maxParts {
-            for i in 0...m where best[k - 1][i] > unset {
+            for i in 0...m where best[(k - 1) * row + i] > unset {
                 var j = i + GermanWordParts.shortestWord
                 while j <= m {
                     // Parts before the last must leave room for it.
                     if j == m || m - j >= GermanWordParts.shortestWord, let s = score(i, j) {
-                        let total = best[k - 1][i] + s
-                        if total > best[k][j] {
-                            best[k][j] = total
-                            back[k][j] = i
+                        let total = best[(k - 1) * row + i] + s
+                        if total > best[k * row + j] {
+                            best[k * row + j] = total
+                            back[k * row + j] = i
                         }
                     }
                     j += 1
@@ -174,10 +217,10 @@ public struct Decompounder: Sendable {
 
         var bestK = 0
         var bestMean = unset
-        for k in 2...maxParts where best[k][m] > unset {
+        for k in 2...maxParts where best[k * row + m] > unset {
             // Each part beyond two must pay its way: short frequent words otherwise
             // fragment a word ("hubschraub+erbe+satzungen").
-            let mean = best[k][m] / Double(k) - partPenalty * Double(k - 2)
+            let mean = best[k * row + m] / Double(k) - partPenalty * Double(k - 2)
             if mean > bestMean {
                 bestMean = mean
                 bestK = k
@@ -187,7 +230,7 @@ public struct Decompounder: Sendable {
         var bounds: [Int] = [m]
         var j = m
         for k in stride(from: bestK, to: 0, by: -1) {
-            j = back[k][j]
+            j = back[k * row + j]
             bounds.append(j)
         }
         bounds.reverse()

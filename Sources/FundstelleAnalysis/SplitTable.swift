@@ -44,7 +44,15 @@ public struct SplitTable: Sendable {
 
     /// Splits `word` with `decompounder` into the form the table keeps; nil when it stays whole.
     public static func split(_ word: UnsafeBufferPointer<UInt8>, with decompounder: Decompounder) -> Split? {
-        let parts = decompounder.split(word)
+        var workspace = Decompounder.Workspace()
+        return split(word, with: decompounder, in: &workspace)
+    }
+
+    /// The same, in the buffers of a workspace the caller keeps for many words.
+    public static func split(
+        _ word: UnsafeBufferPointer<UInt8>, with decompounder: Decompounder, in workspace: inout Decompounder.Workspace
+    ) -> Split? {
+        let parts = decompounder.split(word, in: &workspace)
         guard parts.count >= 2 else { return nil }
         var terms: [[UInt8]] = []
         var scratch: [UInt8] = []

@@ -40,6 +40,8 @@ final class WordCache {
     private(set) var splitsCompounds = false
     /// Splits computed ahead for the vocabulary, consulted before the decompounder.
     var splitTable: SplitTable?
+    /// The decompounder's buffers, kept from word to word.
+    private var splitWorkspace = Decompounder.Workspace()
     /// Whether the last `entry` call computed its entry (a word not seen since the last reset).
     private(set) var lastWasNew = false
     /// Open-addressing table of entry numbers (-1: empty), at most half full: it starts small
@@ -116,7 +118,7 @@ final class WordCache {
         arena.append(contentsOf: scratch)
         if let decompounder, word.count >= SplitTable.minimumLength {
             let known = splitTable?.lookUp(Array(word))
-            if let split = known ?? SplitTable.split(word, with: decompounder) {
+            if let split = known ?? SplitTable.split(word, with: decompounder, in: &splitWorkspace) {
                 e.partsStart = Int32(parts.count)
                 e.headOffset = Int32(split.headOffset)
                 for term in split.parts {

@@ -35,8 +35,9 @@ final class AnalyzerPool: @unchecked Sendable {
             nonisolated(unsafe) let out = out
             // Iteration w splits every workers-th word, starting at w.
             DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var workspace = Decompounder.Workspace()
                 for i in stride(from: w, to: words.count, by: workers) {
-                    out[i] = words[i].withUnsafeBufferPointer { SplitTable.split($0, with: decompounder) }
+                    out[i] = words[i].withUnsafeBufferPointer { SplitTable.split($0, with: decompounder, in: &workspace) }
                 }
             }
         }
