@@ -125,17 +125,22 @@ func readFile(_ path: String) throws(FileWalker.Problem) -> [UInt8] {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw FileWalker.Problem(path: path, reason: String(cString: strerror(errno))) }
-    var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-    var done = 0
-    while done < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, $0.count - done) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw FileWalker.Problem(path: path, reason: String(cString: strerror(errno)))
+    // Read into uninitialised memory: zero-filling the buffer first cost as much as the read.
+    var failure: Int32 = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: Int(st.st_size)) { buffer, count in
+        var done = 0
+        while done < buffer.count {
+            let n = read(fd, buffer.baseAddress! + done, buffer.count - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            if n == 0 { break }
+            done += n
         }
-        if n == 0 { break }
-        done += n
+        count = done
     }
-    if done < bytes.count { bytes.removeSubrange(done...) }
+    if failure != 0 { throw FileWalker.Problem(path: path, reason: String(cString: strerror(failure))) }
     return bytes
 }
