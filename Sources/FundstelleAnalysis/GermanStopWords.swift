@@ -3,23 +3,21 @@
 /// that carry little meaning for search.
 ///
 /// Entries are lower-case and include both "dass" and the older "daß".
-/// Lookups are allocation-free: the list is packed once into one byte
-/// string sorted by UTF-8 bytes and searched by bisection.
+/// Lookups are allocation-free and touch no reference-counted storage: each word is packed
+/// into two integers and found in a small open-addressing table (the decompounder asks
+/// about every candidate part of every word it splits).
 public enum GermanStopWords {
     /// True when the lower-cased UTF-8 word is a German stop word (der, die, und, zu, …).
     public static func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        let (bytes, starts) = packed
-        return bytes.withUnsafeBufferPointer { bytes in
-            var low = 0
-            var high = starts.count - 1  // number of words
-            while low < high {
-                let mid = (low + high) / 2
-                let entry = UnsafeBufferPointer(rebasing: bytes[starts[mid]..<starts[mid + 1]])
-                let order = compare(entry, word)
-                if order == 0 { return true }
-                if order < 0 { low = mid + 1 } else { high = mid }
-            }
-            return false
+        guard word.count > 0, word.count <= 16 else { return false }
+        let key = pack(word)
+        let table = self.table
+        var slot = Self.slot(of: key)
+        while true {
+            let entry = table[slot]
+            if entry == key { return true }
+            if entry == (0, 0) { return false }
+            slot = (slot + 1) & (tableSize - 1)
         }
     }
 
@@ -66,25 +64,39 @@ public enum GermanStopWords {
         "worauf", "woraus", "worin", "worum", "worüber", "wovon", "wozu",
     ]
 
-    /// `all` as one run of UTF-8 bytes, sorted bytewise, plus the offset where
-    /// each word starts (with the total length appended as the last entry).
-    private static let packed: (bytes: [UInt8], starts: [Int]) = {
-        let words = all.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) }
-        var bytes: [UInt8] = []
-        var starts: [Int] = [0]
-        for word in words {
-            bytes += word
-            starts.append(bytes.count)
+    /// Slots of `table`: a power of two, about twice the number of words.
+    private static let tableSize = 1024
+
+    /// The words packed by `pack`, at the slot `slot(of:)` gives or the next free one after it;
+    /// empty slots are (0, 0). Made once and kept for the life of the process; only read
+    /// after it is made (hence safe to share between threads).
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<(UInt64, UInt64)> = {
+        precondition(all.count * 2 <= tableSize && all.allSatisfy { $0.utf8.count <= 16 })
+        let table = UnsafeMutablePointer<(UInt64, UInt64)>.allocate(capacity: tableSize)
+        table.initialize(repeating: (0, 0), count: tableSize)
+        for word in all {
+            var bytes = Array(word.utf8)
+            let key = bytes.withUnsafeMutableBufferPointer { pack(UnsafeBufferPointer($0)) }
+            var slot = slot(of: key)
+            while table[slot] != (0, 0) { slot = (slot + 1) & (tableSize - 1) }
+            table[slot] = key
         }
-        return (bytes, starts)
+        return table
     }()
 
-    /// Bytewise three-way comparison: negative, zero or positive as `a` sorts
-    /// before, equal to, or after `b`.
-    private static func compare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
-        for i in 0..<min(a.count, b.count) where a[i] != b[i] {
-            return Int(a[i]) - Int(b[i])
-        }
-        return a.count - b.count
+    /// A word of at most 16 bytes as two little-endian integers, zero-padded (no word holds a
+    /// zero byte, so the packing is one-to-one).
+    @inline(__always)
+    private static func pack(_ word: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for i in 0..<min(word.count, 8) { low |= UInt64(word[i]) << (8 * UInt64(i)) }
+        for i in min(word.count, 8)..<word.count { high |= UInt64(word[i]) << (8 * UInt64(i - 8)) }
+        return (low, high)
+    }
+
+    @inline(__always)
+    private static func slot(of key: (UInt64, UInt64)) -> Int {
+        let h = (key.0 &* 0x9E37_79B9_7F4A_7C15) ^ (key.1 &* 0xC2B2_AE3D_27D4_EB4F)
+        return Int(truncatingIfNeeded: h >> 54)  // the top 10 bits: 0..<1024
     }
 }

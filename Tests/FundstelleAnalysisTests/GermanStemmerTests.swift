@@ -155,6 +155,21 @@ private enum GoldenData {
         }
     }
 
+    @Test func rejectsThePrefixesAndExtensionsOfListedWords() {
+        let listed = Set(GermanStopWords.all)
+        var checked = 0
+        for word in GermanStopWords.all {
+            let bytes = Array(word.utf8)
+            var candidates = (1..<bytes.count).map { Array(bytes[..<$0]) }  // "de" of "der"
+            candidates += [bytes + Array("n".utf8), bytes + Array("xyzxyzxyz".utf8), Array("a".utf8) + bytes]
+            for candidate in candidates where !listed.contains(String(decoding: candidate, as: UTF8.self)) {
+                #expect(!candidate.withUnsafeBufferPointer { GermanStopWords.contains($0) }, "\(String(decoding: candidate, as: UTF8.self))")
+                checked += 1
+            }
+        }
+        #expect(checked > 1000)
+    }
+
     @Test(arguments: ["der", "die", "das", "und", "zu", "für", "über", "dass", "daß", "ich", "werden", "zwischen", "wann", "wieso", "wozu"])
     func recognisesStopWords(word: String) {
         #expect(GermanStopWords.contains(word))
