@@ -26,6 +26,10 @@ public final class IndexReader: Sendable {
     /// `.anchor` of documents whose stable id is the global number of the document linked to.
     /// Nil when no link reaches a document.
     public let anchors: SegmentReader?
+    /// The anchor segment's document hashes (its documents' targets), read directly: a search
+    /// maps many anchor documents to their targets.
+    /// (Read-only mapped memory: safe to share between threads.)
+    nonisolated(unsafe) private let anchorTargets: UnsafeRawBufferPointer
 
     public static func open(_ directory: String) throws(IndexError) -> IndexReader {
         // A writer may delete an old commit between our listing and our opening it: retry.
@@ -87,6 +91,7 @@ public final class IndexReader: Sendable {
             anchors = try SegmentReader(path: directory + "/" + commit.anchors, name: commit.anchors)
         }
         self.anchors = anchors
+        anchorTargets = anchors?.documentHashes ?? UnsafeRawBufferPointer(start: nil, count: 0)
         self.deletions = deletions
         self.liveDocumentCount = total - deleted
         self.manifestName = commit.manifest
@@ -114,7 +119,7 @@ public final class IndexReader: Sendable {
     /// The global number of the document that document `local` of the anchor segment is about.
     @inline(__always)
     public func anchorTarget(_ local: Int) -> Int {
-        Int(truncatingIfNeeded: anchors!.documentHash(local))
+        Int(truncatingIfNeeded: UInt64(littleEndian: anchorTargets.loadUnaligned(fromByteOffset: local * 8, as: UInt64.self)))
     }
 
     /// The segment and local number of a global document number.

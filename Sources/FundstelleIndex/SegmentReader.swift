@@ -303,6 +303,9 @@ public final class SegmentReader: @unchecked Sendable {
         UInt64(littleEndian: section(.ids).loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
     }
 
+    /// Every document's stable hash, 8 bytes each in document order (valid while the reader lives).
+    var documentHashes: UnsafeRawBufferPointer { section(.ids) }
+
     /// The segment-local number of the document with this stable hash, if it is here. O(documents).
     public func document(withHash hash: UInt64) -> Int? {
         for doc in 0..<documentCount where documentHash(doc) == hash { return doc }
