@@ -105,15 +105,18 @@ public struct Decompounder: Sendable {
     /// Buffers `split` works in. A caller that splits many words keeps one (one per thread):
     /// the splits then allocate little more than their results.
     public struct Workspace {
-        fileprivate var cuts: [Int] = []
-        /// Per part (i, j): NaN before it is scored, -∞ when it is no part, else its log frequency.
-        fileprivate var scores: [Double] = []
-        fileprivate var best: [Double] = []
-        fileprivate var back: [Int] = []
-        fileprivate var stemmer = GermanStemmer()
-        fileprivate var stem: [UInt8] = []
-        fileprivate var form: [UInt8] = []
-        fileprivate var scratch: [UInt8] = []
+        fileprivate struct Buffers {
+            var cuts: [Int] = []
+            /// Per part (i, j): NaN before it is scored, -∞ when it is no part, else its log frequency.
+            var scores: [Double] = []
+            var best: [Double] = []
+            var back: [Int] = []
+            var stemmer = GermanStemmer()
+            var stem: [UInt8] = []
+            var form: [UInt8] = []
+            var scratch: [UInt8] = []
+        }
+        fileprivate var buffers: Buffers? = Buffers()
 
         public init() {}
     }
@@ -128,64 +131,47 @@ public struct Decompounder: Sendable {
     /// in `workspace`'s buffers.
     public func split(_ word: UnsafeBufferPointer<UInt8>, in workspace: inout Workspace) -> [Part] {
         // The buffers are moved out of the workspace for the call and back at its end.
-        var cuts: [Int] = [], scores: [Double] = [], best: [Double] = [], back: [Int] = []
-        var stemmer = GermanStemmer(), stem: [UInt8] = [], form: [UInt8] = [], scratch: [UInt8] = []
-        swap(&cuts, &workspace.cuts)
-        swap(&scores, &workspace.scores)
-        swap(&best, &workspace.best)
-        swap(&back, &workspace.back)
-        swap(&stemmer, &workspace.stemmer)
-        swap(&stem, &workspace.stem)
-        swap(&form, &workspace.form)
-        swap(&scratch, &workspace.scratch)
-        defer {
-            swap(&cuts, &workspace.cuts)
-            swap(&scores, &workspace.scores)
-            swap(&best, &workspace.best)
-            swap(&back, &workspace.back)
-            swap(&stemmer, &workspace.stemmer)
-            swap(&stem, &workspace.stem)
-            swap(&form, &workspace.form)
-            swap(&scratch, &workspace.scratch)
-        }
+        var w = workspace.buffers ?? Workspace.Buffers()
+        workspace.buffers = nil  // w's arrays are now referenced once: no copy on write
+        defer { workspace.buffers = w }
         // Cut positions: byte offsets where a scalar starts, plus the end.
-        cuts.removeAll(keepingCapacity: true)
+        w.cuts.removeAll(keepingCapacity: true)
         for (i, b) in word.enumerated() where b & 0xC0 != 0x80 {
             guard Self.isLetter(b) else { return [] }  // digits, punctuation: leave alone
-            cuts.append(i)
+            w.cuts.append(i)
         }
-        cuts.append(word.count)
-        let m = cuts.count - 1  // letters
+        w.cuts.append(word.count)
+        let m = w.cuts.count - 1  // letters
         let minLength = max(1, minimumPartLength)
         guard m >= 2 * GermanWordParts.shortestWord, maximumParts >= 2 else { return [] }
 
         /// Corpus frequency of the stem of `bytes`.
         func stemFrequency(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            stemmer.stem(bytes, into: &stem)
-            return stem.withUnsafeBufferPointer { stems.frequency(of: $0) }
+            w.stemmer.stem(bytes, into: &w.stem)
+            return w.stem.withUnsafeBufferPointer { stems.frequency(of: $0) }
         }
         /// log frequency of the part cuts[i]..<cuts[j], or nil when it is no part.
-        scores.removeAll(keepingCapacity: true)
-        scores.append(contentsOf: repeatElement(Double.nan, count: (m + 1) * (m + 1)))
+        w.scores.removeAll(keepingCapacity: true)
+        w.scores.append(contentsOf: repeatElement(Double.nan, count: (m + 1) * (m + 1)))
         func score(_ i: Int, _ j: Int) -> Double? {
             let key = i * (m + 1) + j
-            if !scores[key].isNaN { return scores[key] == -Double.infinity ? nil : scores[key] }
-            scores[key] = -Double.infinity
-            let part = UnsafeBufferPointer(rebasing: word[cuts[i]..<cuts[j]])
+            if !w.scores[key].isNaN { return w.scores[key] == -Double.infinity ? nil : w.scores[key] }
+            w.scores[key] = -Double.infinity
+            let part = UnsafeBufferPointer(rebasing: word[w.cuts[i]..<w.cuts[j]])
             guard (i == 0 && j < m && GermanWordParts.isFirstPart(part)) || !GermanWordParts.isBound(part),
                   GermanWordParts.looksLikeWord(part) else { return nil }
             // The part itself (less a linking element, or with an elided ending restored)
             // must be a corpus word: stems alone are too loose ("vere" → "ver").
-            let known = knownForm(part, isLast: j == m, into: &form, scratch: &scratch)
+            let known = knownForm(part, isLast: j == m, into: &w.form, scratch: &w.scratch)
             // Long words are rarely noise, so one occurrence is enough for them.
             // Four-letter strings are often abbreviations or fragments ("begi", "selb"):
             // real four-letter parts (haus, land, zeit) are common words.
             let letters = Self.letterCount(part)
             let required = letters >= rareWordLength ? 1 : letters <= minLength ? shortPartFrequency : max(1, minimumPartFrequency)
             guard known >= required else { return nil }
-            guard letters >= minLength || form.withUnsafeBufferPointer(GermanWordParts.isShortWord) else { return nil }
-            scores[key] = Self.log(Double(known))
-            return scores[key]
+            guard letters >= minLength || w.form.withUnsafeBufferPointer(GermanWordParts.isShortWord) else { return nil }
+            w.scores[key] = Self.log(Double(known))
+            return w.scores[key]
         }
 
         // best[k][j]: highest sum of log frequencies cutting cuts[0]..<cuts[j] into k parts.
@@ -193,21 +179,21 @@ public struct Decompounder: Sendable {
         // best[k * (m + 1) + j], back[…]: the same as rows, one per number of parts.
         let unset = -Double.infinity
         let row = m + 1
-        best.removeAll(keepingCapacity: true)
-        best.append(contentsOf: repeatElement(unset, count: (maxParts + 1) * row))
-        back.removeAll(keepingCapacity: true)
-        back.append(contentsOf: repeatElement(-1, count: (maxParts + 1) * row))
-        best[0] = 0
+        w.best.removeAll(keepingCapacity: true)
+        w.best.append(contentsOf: repeatElement(unset, count: (maxParts + 1) * row))
+        w.back.removeAll(keepingCapacity: true)
+        w.back.append(contentsOf: repeatElement(-1, count: (maxParts + 1) * row))
+        w.best[0] = 0
         for k in 1...maxParts {
-            for i in 0...m where best[(k - 1) * row + i] > unset {
+            for i in 0...m where w.best[(k - 1) * row + i] > unset {
                 var j = i + GermanWordParts.shortestWord
                 while j <= m {
                     // Parts before the last must leave room for it.
                     if j == m || m - j >= GermanWordParts.shortestWord, let s = score(i, j) {
-                        let total = best[(k - 1) * row + i] + s
-                        if total > best[k * row + j] {
-                            best[k * row + j] = total
-                            back[k * row + j] = i
+                        let total = w.best[(k - 1) * row + i] + s
+                        if total > w.best[k * row + j] {
+                            w.best[k * row + j] = total
+                            w.back[k * row + j] = i
                         }
                     }
                     j += 1
@@ -217,10 +203,10 @@ public struct Decompounder: Sendable {
 
         var bestK = 0
         var bestMean = unset
-        for k in 2...maxParts where best[k * row + m] > unset {
+        for k in 2...maxParts where w.best[k * row + m] > unset {
             // Each part beyond two must pay its way: short frequent words otherwise
             // fragment a word ("hubschraub+erbe+satzungen").
-            let mean = best[k * row + m] / Double(k) - partPenalty * Double(k - 2)
+            let mean = w.best[k * row + m] / Double(k) - partPenalty * Double(k - 2)
             if mean > bestMean {
                 bestMean = mean
                 bestK = k
@@ -230,7 +216,7 @@ public struct Decompounder: Sendable {
         var bounds: [Int] = [m]
         var j = m
         for k in stride(from: bestK, to: 0, by: -1) {
-            j = back[k * row + j]
+            j = w.back[k * row + j]
             bounds.append(j)
         }
         bounds.reverse()
@@ -243,7 +229,7 @@ public struct Decompounder: Sendable {
             merged = false
             for p in 0..<(bounds.count - 2) {
                 guard let a = score(bounds[p], bounds[p + 1]), let b = score(bounds[p + 1], bounds[p + 2]) else { continue }
-                let together = stemFrequency(UnsafeBufferPointer(rebasing: word[cuts[bounds[p]]..<cuts[bounds[p + 2]]]))
+                let together = stemFrequency(UnsafeBufferPointer(rebasing: word[w.cuts[bounds[p]]..<w.cuts[bounds[p + 2]]]))
                 if together > 0, Self.log(Double(together)) >= (a + b) / 2 {
                     bounds.remove(at: p + 1)
                     merged = true
@@ -262,9 +248,9 @@ public struct Decompounder: Sendable {
         var parts: [Part] = []
         parts.reserveCapacity(partCount)
         for p in 0..<partCount {
-            let range = cuts[bounds[p]]..<cuts[bounds[p + 1]]
-            _ = knownForm(UnsafeBufferPointer(rebasing: word[range]), isLast: p == partCount - 1, into: &form, scratch: &scratch)
-            parts.append(Part(range: range, normalized: form))
+            let range = w.cuts[bounds[p]]..<w.cuts[bounds[p + 1]]
+            _ = knownForm(UnsafeBufferPointer(rebasing: word[range]), isLast: p == partCount - 1, into: &w.form, scratch: &w.scratch)
+            parts.append(Part(range: range, normalized: w.form))
         }
         return parts
     }
