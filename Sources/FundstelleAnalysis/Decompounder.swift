@@ -115,6 +115,13 @@ public struct Decompounder: Sendable {
             var stem: [UInt8] = []
             var form: [UInt8] = []
             var scratch: [UInt8] = []
+
+            /// Corpus frequency in `stems` of the stem of `bytes`. (A method, so the stemmer
+            /// and its output are two properties of one value the split has borrowed.)
+            mutating func stemFrequency(_ bytes: UnsafeBufferPointer<UInt8>, in stems: WordFrequencies) -> Int {
+                stemmer.stem(bytes, into: &stem)
+                return stem.withUnsafeBufferPointer { stems.frequency(of: $0) }
+            }
         }
         fileprivate var buffers: Buffers? = Buffers()
 
@@ -146,10 +153,7 @@ public struct Decompounder: Sendable {
         guard m >= 2 * GermanWordParts.shortestWord, maximumParts >= 2 else { return [] }
 
         /// Corpus frequency of the stem of `bytes`.
-        func stemFrequency(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            w.stemmer.stem(bytes, into: &w.stem)
-            return w.stem.withUnsafeBufferPointer { stems.frequency(of: $0) }
-        }
+        func stemFrequency(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { w.stemFrequency(bytes, in: stems) }
         /// log frequency of the part cuts[i]..<cuts[j], or nil when it is no part.
         w.scores.removeAll(keepingCapacity: true)
         w.scores.append(contentsOf: repeatElement(Double.nan, count: (m + 1) * (m + 1)))
@@ -162,7 +166,7 @@ public struct Decompounder: Sendable {
                   GermanWordParts.looksLikeWord(part) else { return nil }
             // The part itself (less a linking element, or with an elided ending restored)
             // must be a corpus word: stems alone are too loose ("vere" → "ver").
-            let known = knownForm(part, isLast: j == m, into: &w.form, scratch: &w.scratch)
+            let known = knownForm(part, isLast: j == m, in: &w)
             // Long words are rarely noise, so one occurrence is enough for them.
             // Four-letter strings are often abbreviations or fragments ("begi", "selb"):
             // real four-letter parts (haus, land, zeit) are common words.
@@ -249,7 +253,7 @@ public struct Decompounder: Sendable {
         parts.reserveCapacity(partCount)
         for p in 0..<partCount {
             let range = w.cuts[bounds[p]]..<w.cuts[bounds[p + 1]]
-            _ = knownForm(UnsafeBufferPointer(rebasing: word[range]), isLast: p == partCount - 1, into: &w.form, scratch: &w.scratch)
+            _ = knownForm(UnsafeBufferPointer(rebasing: word[range]), isLast: p == partCount - 1, in: &w)
             parts.append(Part(range: range, normalized: w.form))
         }
         return parts
@@ -259,6 +263,11 @@ public struct Decompounder: Sendable {
     public func split(_ word: String) -> [String] {
         var word = word
         return word.withUTF8 { split($0).map(\.text) }
+    }
+
+    /// `knownForm` into a split's buffers (its `form` holds the word).
+    private func knownForm(_ surface: UnsafeBufferPointer<UInt8>, isLast: Bool, in buffers: inout Workspace.Buffers) -> Int {
+        knownForm(surface, isLast: isLast, into: &buffers.form, scratch: &buffers.scratch)
     }
 
     /// The word a part stands for, written to `form`, and its corpus frequency (0 when
