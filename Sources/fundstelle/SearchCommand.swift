@@ -158,7 +158,10 @@ struct SearchCommand: ParsableCommand {
         let took = (result.tookMilliseconds * 100).rounded() / 100
         let kind = result.partial ? " (partial matches: no document has every word)"
             : result.complete < result.total ? " (\(result.complete) with every word, then partial matches)" : ""
-        print(Terminal.dim("\(result.total) hits for \"\(result.query)\"\(kind), \(took) ms"))
+        // A phrase query brings its own quotes: "Hilfe zum Lebensunterhalt", not ""…"".
+        let q = result.query
+        let shown = q.count > 1 && q.hasPrefix("\"") && q.hasSuffix("\"") ? q : "\"\(q)\""
+        print(Terminal.dim("\(result.total) \(result.total == 1 ? "hit" : "hits") for \(shown)\(kind), \(took) ms"))
         for (i, hit) in result.hits.enumerated() {
             if !result.partial, offset + i == result.complete { print(Terminal.dim("\n  ─── these lack some of the words ───")) }
             print("")

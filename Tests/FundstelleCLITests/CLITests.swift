@@ -132,6 +132,10 @@ func makeSite(_ root: String) throws {
             #expect(word == "fachkräfte")
         }
 
+        // The human answer quotes the query once, a phrase query included.
+        #expect(try CLI.run(["search", "Fachkraefte", "--index", index]).stdout.contains("1 hit for \"Fachkraefte\","))
+        #expect(try CLI.run(["search", "\"Fachkräfte\"", "--index", index]).stdout.contains(" for \"Fachkräfte\","))
+
         // A script's batch: one JSON line per query line, in order.
         let batch = try CLI.run(["search", "--batch", "-", "--json", "--index", index], stdin: "Wohngeld\nPflegegeld\nxyzzy\n")
         let lines = batch.stdout.split(separator: "\n")
