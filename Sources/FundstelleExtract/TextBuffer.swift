@@ -60,9 +60,12 @@ struct TextBuffer {
         while index < count {
             let byte = base[index]
             if byte > 0x20, byte < 0x80 {
+                // A run of visible ASCII goes over in one copy, not byte by byte.
                 flushPending()
-                bytes.append(byte)
-                index += 1
+                var end = index + 1
+                while end < count, base[end] > 0x20, base[end] < 0x80 { end += 1 }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
+                index = end
             } else if byte <= 0x20 {
                 if keepingLineBreaks, byte == 0x0A { endParagraph() } else { pendingSpace = true }
                 index += 1
