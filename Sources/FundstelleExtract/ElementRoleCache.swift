@@ -2,22 +2,38 @@ internal import CLibXML2
 
 /// Maps element names to what the extractor does with them. libxml2 interns element names in
 /// the document's dictionary, so after the first lookup of a name the role is found by pointer,
-/// without building a String per element.
+/// without building a String per element: in a small open-addressing table of pointers (a page
+/// has a few dozen distinct names), cheaper than hashing each pointer into a `Dictionary`.
 struct ElementRoleCache<Role> {
     private let roles: [String: Role]
     private let fallback: Role
-    private var byNamePointer: [UnsafePointer<xmlChar>: Role] = [:]
+    private static var slots: Int { 256 }
+    private var names = [UnsafePointer<xmlChar>?](repeating: nil, count: slots)
+    private var found: [Role]
+    private var filled = 0
 
     init(roles: [String: Role], fallback: Role) {
         self.roles = roles
         self.fallback = fallback
+        found = [Role](repeating: fallback, count: Self.slots)
     }
 
     mutating func role(of element: xmlNodePtr) -> Role {
         guard let name = element.pointee.name else { return fallback }
-        if let role = byNamePointer[name] { return role }
+        let mask = Self.slots - 1
+        var slot = Int(bitPattern: UInt(bitPattern: name) >> 4) & mask
+        while let known = names[slot] {
+            if known == name { return found[slot] }
+            slot = (slot + 1) & mask
+        }
         let role = roles[String(cString: name)] ?? fallback
-        byNamePointer[name] = role
+        // Kept while the table is at most half full; beyond that (a page of hundreds of
+        // made-up element names) the rest are looked up by string each time.
+        if filled < Self.slots / 2 {
+            names[slot] = name
+            found[slot] = role
+            filled += 1
+        }
         return role
     }
 }
