@@ -6,7 +6,7 @@ internal import Glibc
 /// With a `MainContent` decision, only the content's text becomes body and headings; the
 /// rest of the page is still read for metadata (`<time>`) and for the first h1 (the title).
 struct HTMLTextCollector: TreeVisitor {
-    private var roles = ElementRoleCache(roles: HTMLElementRole.byName, fallback: .inline)
+    private var roles = ElementNameCache(roles: HTMLElementRole.byName, fallback: .inline)
     private(set) var metadata = PageMetadata()
     private var body: TextBuffer
     private var titleText = TextBuffer(paragraphSeparator: 0x20)

@@ -3,7 +3,7 @@ internal import CLibXML2
 /// Renders gii-norm text markup (`<P>`, `<DL>`, tables, `<BR/>`) as paragraphs or, for
 /// metadata such as `<titel>`, as one line. Reused for every norm of a file.
 struct LawTextCollector: TreeVisitor {
-    private var roles = ElementRoleCache(roles: LawElementRole.byName, fallback: .inline)
+    private var roles = ElementNameCache(roles: LawElementRole.byName, fallback: .inline)
     private var buffer: TextBuffer
     private var preformattedDepth = 0
 

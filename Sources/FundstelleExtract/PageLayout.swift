@@ -70,7 +70,7 @@ struct PageLayout {
 
     private struct Measurer: TreeVisitor {
         var layout = PageLayout()
-        private var roles = ElementRoleCache(roles: HTMLElementRole.byName, fallback: .inline)
+        private var roles = ElementNameCache(roles: HTMLElementRole.byName, fallback: .inline)
         /// Open elements of the layout, innermost last.
         private var open: [Int] = []
         /// Open block elements, innermost last, with their own text so far.
@@ -135,15 +135,9 @@ struct PageLayout {
         }
 
         /// Element names as Strings, made once per distinct name (libxml2 interns names).
-        private var names: [UnsafePointer<xmlChar>: String] = [:]
+        private var names = ElementNameCache(fallback: "") { String(cString: $0) }
 
-        private mutating func elementName(_ node: xmlNodePtr) -> String {
-            guard let pointer = node.pointee.name else { return "" }
-            if let name = names[pointer] { return name }
-            let name = String(cString: pointer)
-            names[pointer] = name
-            return name
-        }
+        private mutating func elementName(_ node: xmlNodePtr) -> String { names.role(of: node) }
 
         private mutating func countText(_ node: xmlNodePtr) {
             guard let content = node.pointee.content, let current = open.last else { return }
