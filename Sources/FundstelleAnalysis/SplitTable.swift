@@ -42,13 +42,8 @@ public struct SplitTable: Sendable {
         entries[Key(bytes: word)]
     }
 
-    /// Splits `word` with `decompounder` into the form the table keeps; nil when it stays whole.
-    public static func split(_ word: UnsafeBufferPointer<UInt8>, with decompounder: Decompounder) -> Split? {
-        var workspace = Decompounder.Workspace()
-        return split(word, with: decompounder, in: &workspace)
-    }
-
-    /// The same, in the buffers of a workspace the caller keeps for many words.
+    /// Splits `word` with `decompounder` into the form the table keeps (nil when it stays
+    /// whole), in the buffers of a workspace the caller keeps for many words.
     public static func split(
         _ word: UnsafeBufferPointer<UInt8>, with decompounder: Decompounder, in workspace: inout Decompounder.Workspace
     ) -> Split? {

@@ -5,27 +5,27 @@ internal import CLibXML2
 /// the value is found by pointer, without building a String per element: in a small
 /// open-addressing table of pointers (a page has a few dozen distinct names), cheaper than
 /// hashing each pointer into a `Dictionary`.
-struct ElementNameCache<Role> {
-    private let make: (UnsafePointer<xmlChar>) -> Role
-    private let fallback: Role
+struct ElementNameCache<Value> {
+    private let make: (UnsafePointer<xmlChar>) -> Value
+    private let fallback: Value
     private static var slots: Int { 256 }
     private var names = [UnsafePointer<xmlChar>?](repeating: nil, count: slots)
-    private var found: [Role]
+    private var found: [Value]
     private var filled = 0
 
     /// `make` works a name's value out; `fallback` is for an element without a name.
-    init(fallback: Role, make: @escaping (UnsafePointer<xmlChar>) -> Role) {
+    init(fallback: Value, make: @escaping (UnsafePointer<xmlChar>) -> Value) {
         self.make = make
         self.fallback = fallback
-        found = [Role](repeating: fallback, count: Self.slots)
+        found = [Value](repeating: fallback, count: Self.slots)
     }
 
     /// Roles by lower-case name, `fallback` for the names `roles` lacks.
-    init(roles: [String: Role], fallback: Role) {
+    init(roles: [String: Value], fallback: Value) {
         self.init(fallback: fallback) { roles[String(cString: $0)] ?? fallback }
     }
 
-    mutating func role(of element: xmlNodePtr) -> Role {
+    mutating func value(of element: xmlNodePtr) -> Value {
         guard let name = element.pointee.name else { return fallback }
         let mask = Self.slots - 1
         var slot = Int(bitPattern: UInt(bitPattern: name) >> 4) & mask
@@ -33,14 +33,14 @@ struct ElementNameCache<Role> {
             if known == name { return found[slot] }
             slot = (slot + 1) & mask
         }
-        let role = make(name)
+        let value = make(name)
         // Kept while the table is at most half full; beyond that (a page of hundreds of
         // made-up element names) the rest are looked up by string each time.
         if filled < Self.slots / 2 {
             names[slot] = name
-            found[slot] = role
+            found[slot] = value
             filled += 1
         }
-        return role
+        return value
     }
 }

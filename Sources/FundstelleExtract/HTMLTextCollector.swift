@@ -57,7 +57,7 @@ struct HTMLTextCollector: TreeVisitor {
             return false
         }
         guard node.isElement else { return false }
-        let role = roles.role(of: node)
+        let role = roles.value(of: node)
         if case .skipped = role {
             if node.hasName("script"), let text = node.pointee.children, let content = text.pointee.content,
                Self.isStructuredData(type: node.attribute("type"), content: content) {
@@ -107,7 +107,7 @@ struct HTMLTextCollector: TreeVisitor {
                 isVisible = visibleElements[index]
             }
         }
-        switch roles.role(of: node) {
+        switch roles.value(of: node) {
         case .block: endParagraph()
         case .heading: leaveHeading()
         case .title:

@@ -27,7 +27,7 @@ struct LawTextCollector: TreeVisitor {
             return false
         }
         guard node.isElement else { return false }
-        switch roles.role(of: node) {
+        switch roles.value(of: node) {
         case .skipped: return false
         case .block: buffer.endParagraph()
         case .preformatted:
@@ -39,7 +39,7 @@ struct LawTextCollector: TreeVisitor {
     }
 
     mutating func leave(_ node: xmlNodePtr) {
-        switch roles.role(of: node) {
+        switch roles.value(of: node) {
         case .block, .item: buffer.endParagraph()
         case .term, .cell: buffer.separateWords()
         case .preformatted:

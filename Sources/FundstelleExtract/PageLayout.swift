@@ -84,7 +84,7 @@ struct PageLayout {
             }
             guard node.isElement else { return false }
             node.pointee._private = nil
-            let role = roles.role(of: node)
+            let role = roles.value(of: node)
             switch role {
             case .skipped, .head, .title, .meta, .link: return false
             default: break
@@ -137,7 +137,7 @@ struct PageLayout {
         /// Element names as Strings, made once per distinct name (libxml2 interns names).
         private var names = ElementNameCache(fallback: "") { String(cString: $0) }
 
-        private mutating func elementName(_ node: xmlNodePtr) -> String { names.role(of: node) }
+        private mutating func elementName(_ node: xmlNodePtr) -> String { names.value(of: node) }
 
         private mutating func countText(_ node: xmlNodePtr) {
             guard let content = node.pointee.content, let current = open.last else { return }
