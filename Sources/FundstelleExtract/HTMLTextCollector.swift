@@ -10,7 +10,12 @@ struct HTMLTextCollector: TreeVisitor {
     private(set) var metadata = PageMetadata()
     private var body: TextBuffer
     private var titleText = TextBuffer(paragraphSeparator: 0x20)
-    private(set) var headings: [(level: Int, text: String)] = []
+    /// The content's headings in order, with the length of the body text where each stands
+    /// (`bodyMark`), the number of text nodes left out of the content before it (`hiddenMark`)
+    /// and, for a kicker, that it belongs to the heading after it.
+    private var allHeadings: [(level: Int, text: String, bodyMark: Int, hiddenMark: Int, isKicker: Bool)] = []
+    /// Text nodes (not only white space) and headings outside the content so far.
+    private var hiddenTexts = 0
     /// The text of the page's first h1, wherever it stands.
     private(set) var firstTopHeading: String?
     /// The text of the first h1 in the page's content.
@@ -50,6 +55,31 @@ struct HTMLTextCollector: TreeVisitor {
     var title: String { titleText.text }
     var bodyText: String { body.text }
     var isBodyEmpty: Bool { body.isEmpty }
+
+    /// The content's headings, less those that head only what the content left out: a
+    /// heading whose section (up to the next heading of its level or above) holds no body
+    /// text but text outside the content headed a related-links box, a widget, a teaser list
+    /// ("Top 5 Energie", "Empfehlung der Redaktion") and goes with it. (Headings in a row with
+    /// nothing between them stay: some pages set paragraphs as headings.) A kicker stays or
+    /// goes with its heading.
+    var headings: [(level: Int, text: String)] {
+        let end = body.bytes.count
+        var keep = [Bool](repeating: false, count: allHeadings.count)
+        for i in allHeadings.indices.reversed() {
+            let h = allHeadings[i]
+            if h.isKicker {
+                keep[i] = i + 1 < allHeadings.count && keep[i + 1]
+                continue
+            }
+            var next = (body: end, hidden: hiddenTexts)
+            for j in (i + 1)..<max(i + 1, allHeadings.count) where !allHeadings[j].isKicker && allHeadings[j].level <= h.level {
+                next = (allHeadings[j].bodyMark, allHeadings[j].hiddenMark)
+                break
+            }
+            keep[i] = next.body > h.bodyMark || next.hidden == h.hiddenMark
+        }
+        return allHeadings.indices.filter { keep[$0] }.map { (allHeadings[$0].level, allHeadings[$0].text) }
+    }
 
     mutating func enter(_ node: xmlNodePtr) -> Bool {
         if node.isText {
@@ -150,7 +180,18 @@ struct HTMLTextCollector: TreeVisitor {
             if kicker != nil { kickerText.append(cString: content) } else { heading.append(cString: content) }
         } else if isVisible {
             body.append(cString: content, keepingLineBreaks: preformattedDepth > 0)
+        } else if Self.hasText(content) {
+            hiddenTexts += 1
         }
+    }
+
+    private static func hasText(_ content: UnsafePointer<UInt8>) -> Bool {
+        var p = content
+        while p.pointee != 0 {
+            if p.pointee > 0x20 { return true }
+            p += 1
+        }
+        return false
     }
 
     /// JSON-LD: a script of type application/ld+json, or an untyped one holding a schema.org object.
@@ -213,7 +254,10 @@ struct HTMLTextCollector: TreeVisitor {
     private mutating func leaveHeading() {
         headingDepth -= 1
         guard headingDepth == 0 else { return }
-        if !kickerText.isEmpty, headingIsVisible { headings.append((headingLevel + 1, kickerText.text)) }
+        let mark = body.bytes.count
+        if !headingIsVisible, !heading.isEmpty || !kickerText.isEmpty { hiddenTexts += 1 }
+        // A kicker without a headline after it is a heading of its own.
+        if !kickerText.isEmpty, headingIsVisible { allHeadings.append((headingLevel + 1, kickerText.text, mark, hiddenTexts, !heading.isEmpty)) }
         guard !heading.isEmpty else { return }
         var text = heading.text
         // What a kicker leaves behind: ": Wie Firmen …".
@@ -222,7 +266,7 @@ struct HTMLTextCollector: TreeVisitor {
         }
         if headingLevel == 1, firstTopHeading == nil { firstTopHeading = text }
         if headingLevel == 1, headingIsVisible, firstContentHeading == nil { firstContentHeading = text }
-        if headingIsVisible { headings.append((headingLevel, text)) }
+        if headingIsVisible { allHeadings.append((headingLevel, text, mark, hiddenTexts, false)) }
         body.endParagraph()
     }
 }

@@ -36,6 +36,21 @@ struct MainContentTests {
         }
     }
 
+    /// A heading whose section the content left out (a related-links box under "Mehr zum
+    /// Thema") goes with it; headings in a row with nothing left out between them stay, and
+    /// so does a heading whose subsections hold the text.
+    @Test func headingOfALeftOutSectionGoes() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1>Wohngeld</h1><p>\(Self.paragraph1)</p>
+            <h2>Mehr zum Thema</h2><div class="related"><ul><li><a href="/a">Wohngeldrechner</a></li><li><a href="/b">Mietspiegel</a></li></ul></div>
+            <h2>Antrag</h2><h3>Unterlagen</h3><p>\(Self.paragraph2)</p>
+            <h3>Erster Satz, als Überschrift gesetzt.</h3><h3>Zweiter Satz, ebenso.</h3>
+            <h2>Top 5 Soziales</h2><aside><ol><li><a href="/c">Kita-Gebühren</a></li><li><a href="/d">Elterngeld</a></li></ol></aside></article>
+            """))
+        #expect(document.headings == ["Antrag", "Unterlagen", "Erster Satz, als Überschrift gesetzt.", "Zweiter Satz, ebenso."])
+        #expect(!document.body.contains("Wohngeldrechner") && !document.body.contains("Elterngeld"))
+    }
+
     @Test func mainElementIsTheContent() throws {
         let document = try Fixtures.single(Fixtures.page(body: """
             <div class="wrapper"><div class="col"><p>\(Self.paragraph2) Randspalte ohne Namen.</p></div>
