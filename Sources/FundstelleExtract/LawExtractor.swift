@@ -49,10 +49,12 @@ struct LawExtractor {
         let jurabk = normAbbreviation.isEmpty ? abbreviation : normAbbreviation
         let heading = [number, lineText.text(of: metadata?.child(named: "titel"))]
             .filter { !$0.isEmpty }.joined(separator: " ")
+        // The norm's citation ("§ 27 SGB 12"), as a user types it: its words stand together.
+        let citation = [number, jurabk].filter { !$0.isEmpty }.joined(separator: " ")
         let doknr = norm.attribute("doknr") ?? ""
         return Document(
             path: "\(path)#\(doknr)", title: heading.isEmpty ? chapters.headings.last ?? jurabk : heading,
-            headings: [jurabk].filter { !$0.isEmpty } + chapters.headings, body: body,
+            headings: [citation].filter { !$0.isEmpty } + chapters.headings, body: body,
             language: "de", date: date, collection: lawName.isEmpty ? jurabk : lawName)
     }
 

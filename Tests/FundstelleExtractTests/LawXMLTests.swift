@@ -65,9 +65,10 @@ struct LawXMLTests {
         }
     }
 
-    @Test func headingsAreAbbreviationAndChapterPath() {
-        #expect(documents[0].headings == ["TestG", "Erstes Kapitel Allgemeine Vorschriften"])
-        #expect(documents[1].headings == ["TestG", "Zweites Kapitel Leistungen", "Erster Abschnitt Geld"])
+    /// The norm's citation (number and the law's abbreviation, as a user types it), then its chapters.
+    @Test func headingsAreCitationAndChapterPath() {
+        #expect(documents[0].headings == ["§ 1 TestG", "Erstes Kapitel Allgemeine Vorschriften"])
+        #expect(documents[1].headings == ["§ 2 TestG", "Zweites Kapitel Leistungen", "Erster Abschnitt Geld"])
     }
 
     @Test func bodyParagraphsListsAndTables() {

@@ -212,6 +212,24 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
         }
     }
 
+    /// A law's norm carries its citation as a heading (`LawExtractor`), so a cited norm ranks
+    /// above norms of the same law whose text is full of the same numbers.
+    @Test func citedNormRanksFirst() throws {
+        let docs = [
+            Document(path: "pflegegrade", title: "§ 61b Pflegegrade", headings: ["§ 61b SGB 12", "Siebtes Kapitel Hilfe zur Pflege"],
+                     body: "Pflegegrad 2: ab 12,5 bis unter 27 Gesamtpunkte, Pflegegrad 3: ab 27 bis unter 47,5 Gesamtpunkte; nach 27 Monaten wird neu begutachtet."),
+            Document(path: "norm", title: "§ 27 Leistungsberechtigte", headings: ["§ 27 SGB 12", "Drittes Kapitel Hilfe zum Lebensunterhalt"],
+                     body: "Hilfe zum Lebensunterhalt ist Personen zu leisten, die ihren notwendigen Lebensunterhalt nicht aus eigenen Kräften bestreiten können."),
+            Document(path: "other-law", title: "§ 27 Leistungen für Auszubildende", headings: ["§ 27 SGB 2"],
+                     body: "Auszubildende erhalten Leistungen nach Maßgabe der folgenden Absätze; § 12 gilt entsprechend."),
+        ]
+        try withIndex(docs) { searcher throws in
+            for query in ["§ 27 SGB XII", "SGB XII § 27", "27 SGB XII"] {
+                #expect(try searcher.search(query).hits.first?.path == "norm", "\(query)")
+            }
+        }
+    }
+
     /// Compounds split with the corpus' own word counts: parts find the compound (below the
     /// whole word), a compound finds documents with all its parts (below itself), ellipses
     /// are completed.
