@@ -275,34 +275,75 @@ public final class Searcher {
         return parts.map { [.word(String($0))] }
     }
 
-    /// The analyzer that splits a query word the index does not know ("Zuordnungsgrundsätze"
-    /// when no page has it): made on first need from the index's own word frequencies, which
-    /// costs a walk of the dictionary (about 0.5 s on 110,000 pages), then kept.
-    private var splittingAnalyzer: Analyzer?
     /// Query-time splits made so far, by exact word.
     private var querySplits: [[UInt8]: [[UInt8]]] = [:]
 
     /// The part terms of a word (exact, lower-cased) split as the indexer would have split it,
     /// [] when it does not split. For a word that matches nothing and that the index has no
-    /// split of (`wordMatches` asks only then).
+    /// split of (`wordMatches` asks only then). The word counts come from the dictionary, for
+    /// the strings the split can ask about (`partFrequencies`): a few thousand look-ups, not a
+    /// walk of every word of the index.
     private func queryTimeSplit(_ exact: [UInt8]) -> [[UInt8]] {
         guard exact.count >= SplitTable.minimumLength else { return [] }
         if let known = querySplits[exact] { return known }
         if querySplits.count >= 10_000 { querySplits.removeAll() }  // a server's searcher lives long
-        if splittingAnalyzer == nil {
-            guard let frequencies = try? reader.wordFrequencies() else { return [] }
-            splittingAnalyzer = Analyzer(decompounder: Decompounder(frequencies: frequencies))
-        }
+        guard let frequencies = try? partFrequencies(of: exact) else { return [] }
+        var analyzer = Analyzer(decompounder: Decompounder(frequencies: frequencies))
         var parts: [[UInt8]] = []
         var copy = String(decoding: exact, as: UTF8.self)
         _ = copy.withUTF8 { utf8 in
-            splittingAnalyzer!.analyze(utf8) { term in
+            analyzer.analyze(utf8) { term in
                 if term.kind == .split { parts = SplitKey.parts(UnsafeRawBufferPointer(term.bytes)) }
             }
         }
         if parts.count < 2 { parts = [] }
         querySplits[exact] = parts
         return parts
+    }
+
+    /// The corpus counts `Decompounder` asks about when it splits `word`: for every piece of
+    /// the word (two letters or more), the piece less a linking element or inflectional ending
+    /// and with an elided -e/-n restored, and for the known ones their inflected forms too
+    /// (whole words and merged neighbours are counted by stem), the number of body
+    /// documents holding a word of that spelling key (its exact and folded terms, summed over
+    /// the segments). The body holds nearly every word of the other fields, so its counts
+    /// stand for the index's.
+    private func partFrequencies(of word: [UInt8]) throws(IndexError) -> WordFrequencies {
+        var table = WordFrequencies()
+        var counted = Set<[UInt8]>()
+        var keyBuffer: [UInt8] = []
+        /// Counts the spelling key of `form` once; returns its count.
+        func count(_ form: [UInt8]) throws(IndexError) -> Int {
+            form.withUnsafeBufferPointer { GermanFolding.fold($0, into: &keyBuffer) }
+            let key = keyBuffer
+            guard counted.insert(key).inserted else { return key.withUnsafeBufferPointer { table.frequency(of: $0) } }
+            var documents = 0
+            for segment in reader.segments {
+                documents += try segment.lookup(.body, .exact, key)?.docFreq ?? 0
+                documents += try segment.lookup(.body, .folded, key)?.docFreq ?? 0
+            }
+            if documents > 0 { key.withUnsafeBufferPointer { table.add($0, amount: UInt32(clamping: documents)) } }
+            return documents
+        }
+        var cuts: [Int] = []
+        for (i, b) in word.enumerated() where b & 0xC0 != 0x80 { cuts.append(i) }
+        cuts.append(word.count)
+        let endings: [[UInt8]] = ["es", "en", "er", "s", "n", "e"].map { Array($0.utf8) }
+        var known: [[UInt8]] = []
+        for i in 0..<(cuts.count - 1) {
+            for j in (i + 1)..<cuts.count where j - i >= 2 {
+                let piece = Array(word[cuts[i]..<cuts[j]])
+                if try count(piece) > 0 { known.append(piece) }
+                for ending in endings where piece.count > ending.count + 1 && piece.reversed().starts(with: ending.reversed()) {
+                    _ = try count(Array(piece.dropLast(ending.count)))
+                }
+                for ending in ["e", "n"] { _ = try count(piece + Array(ending.utf8)) }
+            }
+        }
+        for piece in known where piece.count >= 4 {
+            for ending in endings { _ = try count(piece + ending) }
+        }
+        return table
     }
 
     /// One word may give several tokens ("§27"): those become a phrase.
