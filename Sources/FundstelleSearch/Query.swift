@@ -207,7 +207,12 @@ public struct Query: Sendable, Equatable {
                 tokens.append(.or(position: start + 1))
                 continue
             }
-            guard let parsed = Self.word(w) else { continue }
+            guard let parsed = Self.word(w) else {
+                if w.hasSuffix("*"), w.contains(where: { $0 != "*" }) {
+                    warnings.append("'\(w)' at position \(start + 1): a prefix needs at least 2 letters before '*': ignored")
+                }
+                continue
+            }
             tokens.append(.item(parsed, negated: negated))
         }
         return tokens

@@ -29,8 +29,9 @@ struct SearchCommand: ParsableCommand {
               (hilfe pflege) OR wohngeld
                                      parentheses group; -( … ) leaves out what is
                                      inside
-              pflegeeinr*            words that begin so (at most 256 per field
-                                     and segment)
+              pflegeeinr*            words that begin so (2 letters or more
+                                     before the *; at most 256 per field and
+                                     segment)
               wohngelt~, mite~2      words within 1 (or 2) edits, with the same
                                      first letter
               title:wohngeld         the word in one field: title:, headings:,

@@ -528,6 +528,10 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
         #expect(Query.parse("(pflege").warnings == ["'(' at position 1 is not closed: closed at the end"])
         #expect(Query.parse("pflege)").warnings == ["')' at position 7 closes nothing: ignored"])
         #expect(Query.parse("(pflege OR betreuung) \"a b\"").warnings.isEmpty)
+        let short = Query.parse("pflege a*")
+        #expect(short.groups == [[.word("pflege")]])
+        #expect(short.warnings == ["'a*' at position 8: a prefix needs at least 2 letters before '*': ignored"])
+        #expect(Query.parse("pflege *").warnings.isEmpty)  // a bare "*" asks for nothing, as documented
         try withIndex(laws) { searcher throws in
             let result = try searcher.search("\"Wohngeld erhalten")
             #expect(result.warnings.count == 1 && result.hits.map(\.path) == ["c.html"])
