@@ -43,6 +43,8 @@ struct MainContent {
     static let linkListShare = 0.6
     /// … and it has fewer visible bytes than this outside links.
     static let linkListPlainText: Int32 = 300
+    /// Longest label (visible bytes) that goes with the list it introduces.
+    static let labelLength: Int32 = 60
 
     init(_ layout: PageLayout) {
         let n = layout.count
@@ -159,6 +161,26 @@ struct MainContent {
                 continue
             }
             visible[i] = true
+        }
+        // A label ("Darstellung:", "Teilen auf:") whose list was left out goes with it: a short
+        // element ending in a colon after which every sibling was left out, one with text.
+        for i in (root + 1)..<max(root + 1, n) where visible[i] && cleanText[i] > 0 && cleanText[i] <= Self.labelLength {
+            guard parent[i] >= 0, visible[Int(parent[i])] else { continue }
+            var sibling = Self.nextElement(after: layout.nodes[i])
+            var leftOutText = false
+            while let current = sibling, let j = PageLayout.index(of: current), !visible[j] {
+                if cleanText[j] > 0 { leftOutText = true }
+                sibling = Self.nextElement(after: current)
+            }
+            guard sibling == nil, leftOutText,
+                  Self.text(of: layout.nodes[i], leavingOut: insidePruned).last(where: { $0 > 0x20 }) == UInt8(ascii: ":")
+            else { continue }
+            visible[i] = false
+            var j = i + 1
+            while j < n, Int(parent[j]) >= i {
+                visible[j] = false
+                j += 1
+            }
         }
         // The lede: an element schema.org marks as the article's description that stands before
         // the root (an excerpt between the headline and the text) is the page's too.

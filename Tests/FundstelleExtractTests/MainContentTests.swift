@@ -51,6 +51,18 @@ struct MainContentTests {
         #expect(!document.body.contains("Wohngeldrechner") && !document.body.contains("Elterngeld"))
     }
 
+    /// A label ending in a colon goes with the list it introduces when that list was left
+    /// out (a list of links), and stays before a list of content.
+    @Test func labelOfALeftOutListGoes() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1>Wohngeld</h1><p>\(Self.paragraph1)</p>
+            <div><span>Darstellung:</span><ul><li><a href="/a">Auto</a></li><li><a href="/b">Mobil</a></li><li><a href="/c">Desktop</a></li></ul></div>
+            <p>\(Self.paragraph2)</p><div><span>Unterlagen:</span><ul><li>Personalausweis</li><li>Mietvertrag</li></ul></div></article>
+            """))
+        #expect(!document.body.contains("Darstellung") && !document.body.contains("Mobil"))
+        #expect(document.body.contains("Unterlagen:") && document.body.contains("Mietvertrag"))
+    }
+
     @Test func mainElementIsTheContent() throws {
         let document = try Fixtures.single(Fixtures.page(body: """
             <div class="wrapper"><div class="col"><p>\(Self.paragraph2) Randspalte ohne Namen.</p></div>
