@@ -182,6 +182,43 @@ struct MainContent {
                 j += 1
             }
         }
+        // A line of links in a block of text ("Online-Pressemappe | RSS-Feed abonnieren"
+        // between two <br>): two links or more with no text between them but separators is a
+        // menu, as a block of them is.
+        for b in root..<n where visible[b] && layout.isBlock[b] && layout.blockOwnText[b] > 0 {
+            var line: [Int] = []
+            var links = 0, plain = 0
+            func endLine() {
+                if links >= 2, plain <= 2 * (links - 1) {
+                    for j in line { visible[j] = false }
+                }
+                line.removeAll(keepingCapacity: true)
+                links = 0
+                plain = 0
+            }
+            var child = layout.nodes[b].pointee.children
+            while let node = child {
+                child = node.pointee.next
+                if node.isText {
+                    plain += Self.plainBytes(node)
+                    continue
+                }
+                guard let j = PageLayout.index(of: node) else { continue }
+                if layout.isBlock[j] {
+                    endLine()
+                    continue
+                }
+                guard visible[j] else { continue }
+                line.append(j)
+                if cleanLinks[j] > 0 { links += 1 }  // a link, or an element holding one
+                plain += Int(cleanText[j] - cleanLinks[j])
+            }
+            endLine()
+        }
+        // (Hidden lines' elements take their descendants with them.)
+        for i in (root + 1)..<max(root + 1, n) where visible[i] && parent[i] >= 0 && !visible[Int(parent[i])] && i != root {
+            visible[i] = false
+        }
         // The lede: an element schema.org marks as the article's description that stands before
         // the root (an excerpt between the headline and the text) is the page's too.
         if root != body {
@@ -225,6 +262,26 @@ struct MainContent {
             }
             sibling = nextElement(after: current)
         }
+    }
+
+    /// Bytes of a text node other than white space and the separators of a menu ("|", "·", "•", "-", "–", "/").
+    private static func plainBytes(_ node: xmlNodePtr) -> Int {
+        guard var p = node.pointee.content else { return 0 }
+        var count = 0
+        while p.pointee != 0 {
+            let b = p.pointee
+            if b == 0xC2, p[1] == 0xB7 || p[1] == 0xA0 {  // · and no-break space
+                p += 2
+                continue
+            }
+            if b == 0xE2, p[1] == 0x80, p[2] == 0xA2 || p[2] == 0x93 {  // • and –
+                p += 3
+                continue
+            }
+            if b > 0x20, b != UInt8(ascii: "|"), b != UInt8(ascii: "-"), b != UInt8(ascii: "/") { count += 1 }
+            p += 1
+        }
+        return count
     }
 
     private static func nextElement(after node: xmlNodePtr) -> xmlNodePtr? {

@@ -63,6 +63,20 @@ struct MainContentTests {
         #expect(document.body.contains("Unterlagen:") && document.body.contains("Mietvertrag"))
     }
 
+    /// A line of links between line breaks of a text block is a menu and goes; a line with
+    /// words around its links stays.
+    @Test func lineOfLinksInsideATextBlockGoes() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <article><h1>Wohngeld</h1><div>\(Self.paragraph1)<br><br>
+            <a href="/presse">Pressemappe der Stadt</a> <span>|</span> <a href="/rss">RSS-Feed abonnieren</a><br><br>
+            Mehr dazu im <a href="/antrag">Antragsformular</a> und in der <a href="/faq">Liste der Fragen</a>.<br>
+            \(Self.paragraph2)</div></article>
+            """))
+        #expect(!document.body.contains("Pressemappe") && !document.body.contains("RSS-Feed"))
+        #expect(document.body.contains("Mehr dazu im Antragsformular und in der Liste der Fragen"))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
+    }
+
     @Test func mainElementIsTheContent() throws {
         let document = try Fixtures.single(Fixtures.page(body: """
             <div class="wrapper"><div class="col"><p>\(Self.paragraph2) Randspalte ohne Namen.</p></div>
