@@ -182,25 +182,35 @@ struct MainContent {
                 j += 1
             }
         }
-        // A line of links in a block of text ("Online-Pressemappe | RSS-Feed abonnieren"
-        // between two <br>): two links or more with no text between them but separators is a
-        // menu, as a block of them is.
+        // Lines in a block of text (between two <br>, or a <br> and the block's edge) are read
+        // as blocks are: two links or more with no text between them but separators are a menu
+        // ("Online-Pressemappe | RSS-Feed abonnieren"), and a line of elements alone may be
+        // furniture ("ANZEIGE – …", "Foto: …").
         for b in root..<n where visible[b] && layout.isBlock[b] && layout.blockOwnText[b] > 0 {
             var line: [Int] = []
-            var links = 0, plain = 0
+            var links = 0, plain = 0, loose = 0  // loose: plain bytes of text nodes
             func endLine() {
                 if links >= 2, plain <= 2 * (links - 1) {
                     for j in line { visible[j] = false }
+                } else if !line.isEmpty, loose == 0, plain <= Int(Boilerplate.shortLineLength) {
+                    var text: [UInt8] = []
+                    for j in line { text += Self.text(of: layout.nodes[j], leavingOut: insidePruned) + [0x20] }
+                    if Boilerplate.line(text) == .furniture {
+                        for j in line { visible[j] = false }
+                    }
                 }
                 line.removeAll(keepingCapacity: true)
                 links = 0
                 plain = 0
+                loose = 0
             }
             var child = layout.nodes[b].pointee.children
             while let node = child {
                 child = node.pointee.next
                 if node.isText {
-                    plain += Self.plainBytes(node)
+                    let bytes = Self.plainBytes(node)
+                    plain += bytes
+                    loose += bytes
                     continue
                 }
                 guard let j = PageLayout.index(of: node) else { continue }

@@ -63,16 +63,19 @@ struct MainContentTests {
         #expect(document.body.contains("Unterlagen:") && document.body.contains("Mietvertrag"))
     }
 
-    /// A line of links between line breaks of a text block is a menu and goes; a line with
-    /// words around its links stays.
+    /// A line of links between line breaks of a text block is a menu and goes, and a line of
+    /// furniture too; a line with words around its links stays.
     @Test func lineOfLinksInsideATextBlockGoes() throws {
         let document = try Fixtures.single(Fixtures.page(body: """
             <article><h1>Wohngeld</h1><div>\(Self.paragraph1)<br><br>
             <a href="/presse">Pressemappe der Stadt</a> <span>|</span> <a href="/rss">RSS-Feed abonnieren</a><br><br>
             Mehr dazu im <a href="/antrag">Antragsformular</a> und in der <a href="/faq">Liste der Fragen</a>.<br>
+            <b>ANZEIGE - Jetzt Tickets sichern:</b><br><b>Wichtig:</b> Fristen beachten.<br>
             \(Self.paragraph2)</div></article>
             """))
         #expect(!document.body.contains("Pressemappe") && !document.body.contains("RSS-Feed"))
+        // A line of elements alone is read as a block is: an advertisement's label is furniture.
+        #expect(!document.body.contains("Tickets") && document.body.contains("Wichtig: Fristen beachten."))
         #expect(document.body.contains("Mehr dazu im Antragsformular und in der Liste der Fragen"))
         #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
     }
