@@ -15,6 +15,9 @@ enum Boilerplate {
         /// Usually beside the content, sometimes the content itself: `<aside>`, comments,
         /// related links, sidebars, widgets. Kept when pruning them would take most of the prose.
         case box
+        /// A label naming the page's category or section above its headline ("post--category":
+        /// "Promis"): left out when it is no more than a few words, never a wrapper.
+        case label
     }
 
     /// The verdict on an element, and whether it came from its class or id (which may name a
@@ -115,12 +118,14 @@ enum Boilerplate {
     /// "paragraph--type--recommended-articles".)
     static func reason(forNames value: UnsafePointer<UInt8>) -> Reason? {
         var verdict: Reason?
+        var label = false
         // A word written in two parts ("news-letter", "side_bar") counts as the word: `joined`
         // is the previous word and this one.
         var joined: [UInt8] = []
         forEachWord(of: value, splittingCamelCase: true) { word, inModifier in
             if inModifier && advertisingWords.contains(word) { return true }
             if templateWords.contains(word) { verdict = .template } else if boxWords.contains(word) { verdict = .box }
+            if verdict == nil, labelWords.contains(word) { label = true }
             if verdict == nil, !joined.isEmpty {
                 joined.append(contentsOf: word)
                 if templateWords.contains(joined) { verdict = .template } else if boxWords.contains(joined) { verdict = .box }
@@ -136,8 +141,11 @@ enum Boilerplate {
                 return verdict != nil
             }
         }
-        return verdict
+        return verdict ?? (label ? .label : nil)
     }
+
+    /// Words of class values that name a category or section label.
+    private static let labelWords = bytesSet(["category", "categories", "kategorie", "kategorien", "rubrik", "ressort"])
 
     /// Words of class values that name a quotation of the article's text.
     private static let quoteWords = bytesSet(["quote", "blockquote", "pullquote", "zitat", "citation"])

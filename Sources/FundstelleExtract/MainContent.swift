@@ -43,6 +43,8 @@ struct MainContent {
     static let linkListShare = 0.6
     /// … and it has fewer visible bytes than this outside links.
     static let linkListPlainText: Int32 = 300
+    /// Longest category label (visible bytes) that a class name leaves out ("Promis").
+    static let shortLabel: Int32 = 40
     /// Longest label (visible bytes) that goes with the list it introduces.
     static let labelLength: Int32 = 60
 
@@ -74,6 +76,8 @@ struct MainContent {
             case .header:
                 // A site header holds a logo, links and a search box, never paragraphs.
                 pruned[i] = !hasH1[i] && prose[i] < Self.minimumProse
+            case .label:
+                pruned[i] = text[i] <= Self.shortLabel && prose[i] == 0 && !hasH1[i]
             }
         }
 

@@ -9,6 +9,8 @@ struct TextBuffer {
     private let paragraphSeparator: UInt8
     private var pendingSpace = false
     private var pendingBreak = false
+    /// Where the current paragraph's text begins in `bytes`.
+    private var paragraphStart = 0
 
     /// `paragraphSeparator` is "\n" for bodies; a space for titles and headings, whose inner
     /// block boundaries only separate words.
@@ -19,9 +21,26 @@ struct TextBuffer {
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    /// Ends the current paragraph; the separator appears only if more text follows.
+    /// Ends the current paragraph; the separator appears only if more text follows. In a
+    /// body, a paragraph of separators alone (", , ," left by links taken out, "***", "-----")
+    /// says nothing and goes; a dash alone stays (a table's cell for "none").
     mutating func endParagraph() {
+        if paragraphSeparator == 0x0A, paragraphStart < bytes.count, bytes[paragraphStart...] != [0x2D],
+           bytes[paragraphStart...].allSatisfy(Self.isFiller) {
+            bytes.removeSubrange(max(0, paragraphStart - 1)...)
+            paragraphStart = bytes.count
+            pendingSpace = false
+        }
         if !bytes.isEmpty { pendingBreak = true }
+    }
+
+    /// Separators, rules and stray punctuation: ", | * # = _ ~ + . - > ? / : ;" and spaces
+    /// (not brackets: "[...]" marks an omission).
+    private static func isFiller(_ b: UInt8) -> Bool {
+        switch b {
+        case 0x20, 0x2C, 0x7C, 0x2A, 0x23, 0x3D, 0x5F, 0x7E, 0x2B, 0x2E, 0x2D, 0x3E, 0x3F, 0x2F, 0x3A, 0x3B: true
+        default: false
+        }
     }
 
     /// Separates words, as whitespace would.
@@ -32,6 +51,7 @@ struct TextBuffer {
     /// Empties the buffer, keeping its storage for reuse.
     mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
+        paragraphStart = 0
         pendingSpace = false
         pendingBreak = false
     }
@@ -67,7 +87,11 @@ struct TextBuffer {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
                 index = end
             } else if byte <= 0x20 {
-                if keepingLineBreaks, byte == 0x0A { endParagraph() } else { pendingSpace = true }
+                if keepingLineBreaks, byte == 0x0A {
+                    if !bytes.isEmpty { pendingBreak = true }  // a line of code, punctuation or not, stays
+                } else {
+                    pendingSpace = true
+                }
                 index += 1
             } else {
                 index += appendNonASCII(base + index, available: count - index)
@@ -93,6 +117,7 @@ struct TextBuffer {
     private mutating func flushPending() {
         if pendingBreak || pendingSpace, !bytes.isEmpty {
             bytes.append(pendingBreak ? paragraphSeparator : 0x20)
+            if pendingBreak { paragraphStart = bytes.count }
         }
         pendingBreak = false
         pendingSpace = false

@@ -80,6 +80,19 @@ struct MainContentTests {
         #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
     }
 
+    /// A short label named for the page's category ("post--category": "Promis") goes; an
+    /// element with that name holding the text stays; a line of punctuation alone goes.
+    @Test func categoryLabelAndPunctuationLinesGo() throws {
+        let document = try Fixtures.single(Fixtures.page(body: """
+            <div class="single"><div class="post--category"><span>Promis</span></div><h1>Wohngeld steigt</h1>
+            <div class="category-content"><p>\(Self.paragraph1)</p><p>***</p></div><div class="text"><p>\(Self.paragraph2)</p><p>, , ,</p></div></div>
+            """))
+        #expect(!document.body.contains("Promis"))
+        #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
+        #expect(!document.body.contains("***") && !document.body.contains(", , ,"))
+        #expect(!document.body.contains("\n\n") && !document.body.hasSuffix("\n"))
+    }
+
     @Test func mainElementIsTheContent() throws {
         let document = try Fixtures.single(Fixtures.page(body: """
             <div class="wrapper"><div class="col"><p>\(Self.paragraph2) Randspalte ohne Namen.</p></div>
