@@ -199,7 +199,7 @@ struct MainContent {
                 } else if !line.isEmpty, loose == 0, plain <= Int(Boilerplate.shortLineLength) {
                     var text: [UInt8] = []
                     for j in line { text += Self.text(of: layout.nodes[j], leavingOut: insidePruned) + [0x20] }
-                    if Boilerplate.line(text) == .furniture {
+                    if Boilerplate.line(text) != nil {  // furniture, or a line that introduces more ("Weitere Informationen hierzu …")
                         for j in line { visible[j] = false }
                     }
                 }

@@ -71,11 +71,13 @@ struct MainContentTests {
             <a href="/presse">Pressemappe der Stadt</a> <span>|</span> <a href="/rss">RSS-Feed abonnieren</a><br><br>
             Mehr dazu im <a href="/antrag">Antragsformular</a> und in der <a href="/faq">Liste der Fragen</a>.<br>
             <b>ANZEIGE - Jetzt Tickets sichern:</b><br><b>Wichtig:</b> Fristen beachten.<br>
+            <a href="/forum">Weitere Informationen hierzu gibt es in Kürze auf unserer Website.</a><br>
             \(Self.paragraph2)</div></article>
             """))
         #expect(!document.body.contains("Pressemappe") && !document.body.contains("RSS-Feed"))
         // A line of elements alone is read as a block is: an advertisement's label is furniture.
         #expect(!document.body.contains("Tickets") && document.body.contains("Wichtig: Fristen beachten."))
+        #expect(!document.body.contains("in Kürze"))  // a line pointing elsewhere ("Weitere Informationen hierzu …")
         #expect(document.body.contains("Mehr dazu im Antragsformular und in der Liste der Fragen"))
         #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
     }
