@@ -17,7 +17,9 @@ internal import CLibXML2
 /// 3. **Link lists and lines.** Inside the root, blocks and lists that are mostly link text
 ///    with little else (menus the page did not name, tag lists) are left out, and so are short
 ///    lines of page furniture ("Foto: …", "Teilen", a date alone) and sections a line such as
-///    "Mehr zum Thema" or "Über den Autor" introduces (`Boilerplate.line`).
+///    "Mehr zum Thema" or "Über den Autor" introduces (`Boilerplate.line`). The lines of a
+///    block of text (between `<br>`s) are read the same way, and a label ending in a colon
+///    goes with the list it introduced when that list went ("Darstellung:").
 ///
 /// Headings, paragraphs, lists, tables and captions inside the root stay; text outside the
 /// root or in a left-out element is not the page's text (the extractor still reads dates and
@@ -166,6 +168,16 @@ struct MainContent {
             }
             visible[i] = true
         }
+        /// Leaves out element i and everything in it (its subtree: the elements after it whose
+        /// parent is it or after it).
+        func leaveOut(_ i: Int) {
+            visible[i] = false
+            var j = i + 1
+            while j < n, Int(parent[j]) >= i {
+                visible[j] = false
+                j += 1
+            }
+        }
         // A label ("Darstellung:", "Teilen auf:") whose list was left out goes with it: a short
         // element ending in a colon after which every sibling was left out, one with text.
         for i in (root + 1)..<max(root + 1, n) where visible[i] && cleanText[i] > 0 && cleanText[i] <= Self.labelLength {
@@ -179,12 +191,7 @@ struct MainContent {
             guard sibling == nil, leftOutText,
                   Self.text(of: layout.nodes[i], leavingOut: insidePruned).last(where: { $0 > 0x20 }) == UInt8(ascii: ":")
             else { continue }
-            visible[i] = false
-            var j = i + 1
-            while j < n, Int(parent[j]) >= i {
-                visible[j] = false
-                j += 1
-            }
+            leaveOut(i)
         }
         // Lines in a block of text (between two <br>, or a <br> and the block's edge) are read
         // as blocks are: two links or more with no text between them but separators are a menu
@@ -195,12 +202,12 @@ struct MainContent {
             var links = 0, plain = 0, loose = 0  // loose: plain bytes of text nodes
             func endLine() {
                 if links >= 2, plain <= 2 * (links - 1) {
-                    for j in line { visible[j] = false }
+                    for j in line { leaveOut(j) }
                 } else if !line.isEmpty, loose == 0, plain <= Int(Boilerplate.shortLineLength) {
                     var text: [UInt8] = []
                     for j in line { text += Self.text(of: layout.nodes[j], leavingOut: insidePruned) + [0x20] }
                     if Boilerplate.line(text) != nil {  // furniture, or a line that introduces more ("Weitere Informationen hierzu …")
-                        for j in line { visible[j] = false }
+                        for j in line { leaveOut(j) }
                     }
                 }
                 line.removeAll(keepingCapacity: true)
@@ -228,10 +235,6 @@ struct MainContent {
                 plain += Int(cleanText[j] - cleanLinks[j])
             }
             endLine()
-        }
-        // (Hidden lines' elements take their descendants with them.)
-        for i in (root + 1)..<max(root + 1, n) where visible[i] && parent[i] >= 0 && !visible[Int(parent[i])] && i != root {
-            visible[i] = false
         }
         // The lede: an element schema.org marks as the article's description that stands before
         // the root (an excerpt between the headline and the text) is the page's too.
