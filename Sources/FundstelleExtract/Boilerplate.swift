@@ -26,12 +26,17 @@ enum Boilerplate {
         if let reason = reasonByElement(element, name: name) { return (reason, false) }
         // The content's own elements name themselves by topic ("category-empfehlung", "tag-x").
         if name == "article" || name == "main" { return nil }
+        var label = false  // the weakest verdict: the other attribute may name more
         for attribute in [element.attributeValue("class"), element.attributeValue("id")] {
             guard let value = attribute else { continue }
             if anyToken(of: value, in: headerNames) { return (.header, true) }
-            if let reason = reason(forNames: value) { return (reason, true) }
+            switch reason(forNames: value) {
+            case .label?: label = true
+            case let reason?: return (reason, true)
+            case nil: break
+            }
         }
-        return nil
+        return label ? (.label, true) : nil
     }
 
     /// Whether a whitespace-separated token of `value`, lower-cased, is in `set`.
