@@ -77,6 +77,11 @@ public struct Decompounder: Sendable {
     /// Endings a non-final part may have lost ("schul" for "schule").
     private static let elided: [[UInt8]] = ["e", "n"].map { Array($0.utf8) }
 
+    /// The linking elements and endings a part may carry, and the endings it may have lost:
+    /// what a caller that supplies counts for the words a split asks about must look up.
+    public static var linkingElements: [[UInt8]] { links.map(\.bytes) }
+    public static var elidedEndings: [[UInt8]] { elided }
+
     /// Builds the spelling-key and stem tables from `frequencies` (one pass over its entries).
     public init(frequencies: WordFrequencies) {
         var folded = WordFrequencies()

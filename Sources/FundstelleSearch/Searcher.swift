@@ -328,7 +328,7 @@ public final class Searcher {
         var cuts: [Int] = []
         for (i, b) in word.enumerated() where b & 0xC0 != 0x80 { cuts.append(i) }
         cuts.append(word.count)
-        let endings: [[UInt8]] = ["es", "en", "er", "s", "n", "e"].map { Array($0.utf8) }
+        let endings = Decompounder.linkingElements, elided = Decompounder.elidedEndings
         var known: [[UInt8]] = []
         for i in 0..<(cuts.count - 1) {
             for j in (i + 1)..<cuts.count where j - i >= 2 {
@@ -337,7 +337,7 @@ public final class Searcher {
                 for ending in endings where piece.count > ending.count + 1 && piece.reversed().starts(with: ending.reversed()) {
                     _ = try count(Array(piece.dropLast(ending.count)))
                 }
-                for ending in ["e", "n"] { _ = try count(piece + Array(ending.utf8)) }
+                for ending in elided { _ = try count(piece + ending) }
             }
         }
         for piece in known where piece.count >= 4 {
