@@ -146,7 +146,7 @@ struct HTMLTextCollector: TreeVisitor {
         case .head: headDepth -= 1
         case .preformatted:
             preformattedDepth -= 1
-            endParagraph()
+            endParagraph(keepingFiller: true)  // a code block's last line ("}") is text
         case .inline, .skipped, .html, .image, .meta, .link, .time: break
         }
     }
@@ -236,8 +236,12 @@ struct HTMLTextCollector: TreeVisitor {
         }
     }
 
-    private mutating func endParagraph() {
-        if headingDepth > 0 { heading.separateWords() } else { body.endParagraph() }
+    private mutating func endParagraph(keepingFiller: Bool = false) {
+        if headingDepth > 0 {
+            heading.separateWords()
+        } else {
+            body.endParagraph(keepingFiller: keepingFiller || preformattedDepth > 0)
+        }
     }
 
     private mutating func enterHeading(level: Int) {

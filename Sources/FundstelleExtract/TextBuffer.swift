@@ -23,14 +23,15 @@ struct TextBuffer {
 
     /// Ends the current paragraph; the separator appears only if more text follows. In a
     /// body, a paragraph of separators alone (", , ," left by links taken out, "***", "-----")
-    /// says nothing and goes; a dash alone stays (a table's cell for "none").
-    mutating func endParagraph() {
-        if paragraphSeparator == 0x0A, paragraphStart < bytes.count, bytes[paragraphStart...] != [0x2D],
+    /// says nothing and goes; a dash alone stays (a table's cell for "none"), and so does any
+    /// line with `keepingFiller` (code).
+    mutating func endParagraph(keepingFiller: Bool = false) {
+        if !keepingFiller, paragraphSeparator == 0x0A, paragraphStart < bytes.count, bytes[paragraphStart...] != [0x2D],
            bytes[paragraphStart...].allSatisfy(Self.isFiller) {
             bytes.removeSubrange(max(0, paragraphStart - 1)...)
-            paragraphStart = bytes.count
             pendingSpace = false
         }
+        paragraphStart = bytes.count  // the paragraph is judged: a later end finds it empty
         if !bytes.isEmpty { pendingBreak = true }
     }
 

@@ -94,6 +94,8 @@ struct MainContentTests {
         #expect(!document.body.contains("Rathaus"))  // the id names navigation: the class's category gives way
         #expect(document.body.contains("Wohngeld ist ein Zuschuss") && document.body.contains("Bringen Sie Nachweise"))
         #expect(!document.body.contains("***") && !document.body.contains(", , ,"))
+        let code = try Fixtures.single(Fixtures.page(body: "<article><h1>Beispiel</h1><p>\(Self.paragraph1)</p><pre>Frist   30 Tage\n-----   -------</pre></article>"))
+        #expect(code.body.hasSuffix("Frist 30 Tage\n----- -------"))  // a preformatted block's lines all stay
         #expect(!document.body.contains("\n\n") && !document.body.hasSuffix("\n"))
     }
 
