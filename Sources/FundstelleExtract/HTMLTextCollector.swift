@@ -146,7 +146,7 @@ struct HTMLTextCollector: TreeVisitor {
         case .head: headDepth -= 1
         case .preformatted:
             preformattedDepth -= 1
-            endParagraph(keepingFiller: true)  // a code block's last line ("}") is text
+            endParagraph(keepingFiller: true)  // a preformatted block's last line stays, "-----" too
         case .inline, .skipped, .html, .image, .meta, .link, .time: break
         }
     }

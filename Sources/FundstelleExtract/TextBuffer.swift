@@ -24,7 +24,7 @@ struct TextBuffer {
     /// Ends the current paragraph; the separator appears only if more text follows. In a
     /// body, a paragraph of separators alone (", , ," left by links taken out, "***", "-----")
     /// says nothing and goes; a dash alone stays (a table's cell for "none"), and so does any
-    /// line with `keepingFiller` (code).
+    /// line with `keepingFiller` (a line of preformatted text).
     mutating func endParagraph(keepingFiller: Bool = false) {
         if !keepingFiller, paragraphSeparator == 0x0A, paragraphStart < bytes.count, bytes[paragraphStart...] != [0x2D],
            bytes[paragraphStart...].allSatisfy(Self.isFiller) {
@@ -88,11 +88,7 @@ struct TextBuffer {
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base + index, count: end - index))
                 index = end
             } else if byte <= 0x20 {
-                if keepingLineBreaks, byte == 0x0A {
-                    if !bytes.isEmpty { pendingBreak = true }  // a line of code, punctuation or not, stays
-                } else {
-                    pendingSpace = true
-                }
+                if keepingLineBreaks, byte == 0x0A { endParagraph(keepingFiller: true) } else { pendingSpace = true }
                 index += 1
             } else {
                 index += appendNonASCII(base + index, available: count - index)

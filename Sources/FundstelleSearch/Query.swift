@@ -207,12 +207,7 @@ public struct Query: Sendable, Equatable {
                 tokens.append(.or(position: start + 1))
                 continue
             }
-            guard let parsed = Self.word(w) else {
-                if w.hasSuffix("*"), w.contains(where: { $0 != "*" }) {
-                    warnings.append("'\(w)' at position \(start + 1): a prefix needs at least 2 letters before '*': ignored")
-                }
-                continue
-            }
+            guard let parsed = Self.word(w, ignoring: { warnings.append("'\(w)' at position \(start + 1): \($0): ignored") }) else { continue }
             tokens.append(.item(parsed, negated: negated))
         }
         return tokens
@@ -323,8 +318,9 @@ public struct Query: Sendable, Equatable {
     }
 
     /// One bare word of the query: a boost, a field, a path prefix or a prefix, else the word.
-    /// Nil for what asks for nothing (a bare `*`).
-    static func word(_ text: String) -> Alternative? {
+    /// Nil for what asks for nothing (a bare `*`), or for what it cannot ask, which `ignoring`
+    /// is told the reason of.
+    static func word(_ text: String, ignoring: (String) -> Void = { _ in }) -> Alternative? {
         var w = Substring(text)
         var boost: Float?
         if let caret = w.lastIndex(of: "^"), let b = Float(w[w.index(after: caret)...]), b > 0, b <= 100, caret > w.startIndex {
@@ -349,7 +345,10 @@ public struct Query: Sendable, Equatable {
             item = .fuzzy(String(w[..<tilde]), distance)
         } else if w.hasSuffix("*") {
             let stem = w.drop { $0 == "*" }.dropLast()
-            guard stem.count >= 2 else { return nil }  // a bare "*" or "a*" would match everything
+            guard stem.count >= 2 else {  // a bare "*" or "a*" would match everything
+                if !stem.isEmpty { ignoring("a prefix needs at least 2 letters before '*'") }
+                return nil
+            }
             item = .prefix(String(stem))
         } else {
             item = .word(String(w))
