@@ -31,6 +31,25 @@ struct ByteReader {
         }
     }
 
+    /// Steps over `count` varints. A varint ends at its one byte below 0x80, so eight bytes
+    /// at a time are stepped over by counting such bytes while fewer than the rest are left
+    /// (fewer, not as many: the eight may end inside the varint after the last one to skip).
+    mutating func skipVarints(_ count: Int) throws(IndexError) {
+        var left = count
+        while left > 8 && offset + 8 <= end {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let ends = (~word & 0x8080_8080_8080_8080).nonzeroBitCount
+            guard ends < left else { break }
+            left -= ends
+            offset += 8
+        }
+        while left > 0 {
+            guard offset < end else { throw IndexError.corrupt(file: file, reason: "truncated number at byte \(offset)") }
+            if base.load(fromByteOffset: offset, as: UInt8.self) < 0x80 { left -= 1 }
+            offset += 1
+        }
+    }
+
     @inline(__always)
     mutating func int() throws(IndexError) -> Int {
         let v = try varint()

@@ -5,6 +5,10 @@ public struct PostingsCursor {
     private var docs: ByteReader
     private var positions: ByteReader
     private var remaining: Int
+    /// Position varints of documents passed over without reading them, before the current
+    /// document's: stepped over all at once when positions are next read.
+    private var passedPositions = 0
+    /// The current document's positions not yet read.
     private var pendingPositions = 0
     private let withPositions: Bool
     /// The current document (segment-local), -1 before the first `next()`.
@@ -122,11 +126,8 @@ public struct PostingsCursor {
         guard remaining > 0 else { return false }
         remaining -= 1
         consumed += 1
-        // Positions of the previous document that were not read stay behind the cursor.
-        while pendingPositions > 0 {
-            _ = try positions.varint()
-            pendingPositions -= 1
-        }
+        // Positions of the previous document that were not read are stepped over later.
+        passedPositions &+= pendingPositions
         let index = consumed - 1
         if index < packed {
             let k = index & (PostingsBlocks.size - 1)
@@ -180,6 +181,7 @@ public struct PostingsCursor {
                 doc = skipDoc
                 remaining = docFreq - ends
                 consumed = ends
+                passedPositions = 0
                 pendingPositions = 0
             }
             skipIndex += 1
@@ -187,7 +189,30 @@ public struct PostingsCursor {
             try loadSkip()
         }
         while doc < target {
-            guard try next() else { return false }
+            guard consumed < packed else {
+                guard try next() else { return false }
+                continue
+            }
+            // Within a packed block: its values read in a tight loop, the cursor's state in
+            // locals, the positions of the documents stepped over only counted.
+            var k = consumed & (PostingsBlocks.size - 1)
+            if k == 0 { try readBlock() }
+            let base = docs.base
+            var d = doc, f = freq, steps = 0
+            var passed = passedPositions &+ pendingPositions
+            repeat {
+                if steps > 0 && withPositions { passed &+= f }
+                d += Int(PostingsBlocks.value(at: k, bits: deltaBits, mask: deltaMask, start: blockDeltas, base: base)) + 1
+                f = Int(PostingsBlocks.value(at: k, bits: freqBits, mask: freqMask, start: blockFreqs, base: base)) + 1
+                k += 1
+                steps += 1
+            } while d < target && k < PostingsBlocks.size
+            consumed += steps
+            remaining -= steps
+            (doc, freq) = (d, f)
+            passedPositions = passed
+            pendingPositions = withPositions ? f : 0
+            guard doc < documentCount else { throw .corrupt(file: docs.file, reason: "document number beyond the segment") }
         }
         return true
     }
@@ -196,6 +221,10 @@ public struct PostingsCursor {
     /// Only for a cursor opened with positions.
     public mutating func readPositions(into out: inout [Int32]) throws(IndexError) {
         out.removeAll(keepingCapacity: true)
+        if passedPositions > 0 {
+            try positions.skipVarints(passedPositions)
+            passedPositions = 0
+        }
         var p: Int32 = 0
         while pendingPositions > 0 {
             p &+= Int32(truncatingIfNeeded: try positions.varint())

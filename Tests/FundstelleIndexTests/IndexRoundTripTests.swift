@@ -402,4 +402,31 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
             }
         }
     }
+
+    /// Stepping over varints eight bytes at a time lands where reading them one by one does,
+    /// whatever their lengths (1–5 bytes, so some runs end inside an eight-byte word).
+    @Test func skippedVarintsLandWhereReadOnesDo() throws {
+        var rng = SplitMix64(seed: 29)
+        for round in 0..<200 {
+            var values: [UInt64] = []
+            for _ in 0..<(1 + Int(rng.next() % 300)) {
+                let bits = [7, 14, 21, 28, 32][Int(rng.next() % 5)]
+                values.append(rng.next() & ((1 << UInt64(bits)) - 1))
+            }
+            var w = ByteWriter()
+            for v in values { w.varint(v) }
+            let bytes = w.bytes
+            try bytes.withUnsafeBytes { raw in
+                let skip = Int(rng.next() % UInt64(values.count))
+                var reader = ByteReader(raw, file: "test")
+                try reader.skipVarints(skip)
+                #expect(try reader.varint() == values[skip], "round \(round), skip \(skip) of \(values.count)")
+                var all = ByteReader(raw, file: "test")
+                try all.skipVarints(values.count)
+                #expect(all.isAtEnd)
+                var beyond = ByteReader(raw, file: "test")
+                #expect(throws: IndexError.self) { try beyond.skipVarints(values.count + 1) }
+            }
+        }
+    }
 }
