@@ -26,39 +26,50 @@ public final class Searcher {
     private var positionBuffers: [[Int32]] = []
     /// While a required word is matched only on the documents that matched the words before
     /// it (see `run`): those documents (global numbers, ascending); nil when all count.
-    private var restriction: [Int32]? {
-        didSet {
-            guard let restriction else {
-                (restrictionBySegment, restrictionInAnchors) = ([], [])
-                return
-            }
-            // Split once per restriction, not once per list read under it.
-            var bySegment: [[Int32]] = Array(repeating: [], count: reader.segments.count)
-            var s = 0
-            for d in restriction {
-                while s + 1 < reader.bases.count && Int(d) >= reader.bases[s + 1] { s += 1 }
-                bySegment[s].append(d - Int32(reader.bases[s]))
-            }
-            restrictionBySegment = bySegment
-            // The anchor documents about candidates: both lists ascend, so each search (galloping,
-            // then binary) starts where the last one ended.
-            var inAnchors: [Int32] = []
-            if let anchors = reader.anchors {
-                let count = anchors.documentCount
-                var a = 0
-                for d in restriction {
-                    var step = 1, hi = a
-                    while hi < count && reader.anchorTarget(hi) < Int(d) { a = hi + 1; hi += step; step *= 2 }
-                    hi = min(hi, count)
-                    while a < hi {
-                        let mid = (a + hi) / 2
-                        if reader.anchorTarget(mid) < Int(d) { a = mid + 1 } else { hi = mid }
-                    }
-                    if a < count && reader.anchorTarget(a) == Int(d) { inAnchors.append(Int32(a)) }
-                }
-            }
-            restrictionInAnchors = inAnchors
+    /// Set with `restrict(to:)`, which splits it by segment too.
+    private var restriction: [Int32]?
+
+    /// Sets `restriction`, split once per restriction, not once per list read under it.
+    private func restrict(to documents: [Int32]?) {
+        restriction = documents
+        guard let documents else {
+            (restrictionBySegment, restrictionInAnchors) = ([], [])
+            return
         }
+        var bySegment: [[Int32]] = Array(repeating: [], count: reader.segments.count)
+        var s = 0
+        for d in documents {
+            while s + 1 < reader.bases.count && Int(d) >= reader.bases[s + 1] { s += 1 }
+            bySegment[s].append(d - Int32(reader.bases[s]))
+        }
+        restrictionBySegment = bySegment
+        // The anchor documents about candidates: both lists ascend, so each search (galloping,
+        // then binary) starts where the last one ended.
+        var inAnchors: [Int32] = []
+        if let anchors = reader.anchors {
+            let count = anchors.documentCount
+            var a = 0
+            for d in documents {
+                var step = 1, hi = a
+                while hi < count && reader.anchorTarget(hi) < Int(d) { a = hi + 1; hi += step; step *= 2 }
+                hi = min(hi, count)
+                while a < hi {
+                    let mid = (a + hi) / 2
+                    if reader.anchorTarget(mid) < Int(d) { a = mid + 1 } else { hi = mid }
+                }
+                if a < count && reader.anchorTarget(a) == Int(d) { inAnchors.append(Int32(a)) }
+            }
+        }
+        restrictionInAnchors = inAnchors
+    }
+
+    /// Runs `body` with the restriction narrowed to `documents` (ascending, within the
+    /// current restriction if there is one), then puts the one before back as it was.
+    private func narrowed<T>(to documents: [Int32], _ body: () throws(IndexError) -> T) throws(IndexError) -> T {
+        let saved = (restriction, restrictionBySegment, restrictionInAnchors)
+        restrict(to: documents)
+        defer { (restriction, restrictionBySegment, restrictionInAnchors) = saved }
+        return try body()
     }
     /// `restriction` in segment-local numbers, per segment, and as anchor documents.
     private var restrictionBySegment: [[Int32]] = []
@@ -407,7 +418,7 @@ public final class Searcher {
         let groups = Array(query.groups.prefix(Self.maximumRequiredWords))  // one bit per group
         let found = documentScores
         found.reset()
-        defer { restriction = nil }
+        defer { restrict(to: nil) }
 
         /// Adds group g's items to the scores and masks; returns the documents it matched
         /// (unsorted, repeated), or nil when the time budget ran out.
@@ -452,7 +463,7 @@ public final class Searcher {
             let costs = try groups.map { group throws(IndexError) in try cost(of: group) }
             var candidates: [Int32]?
             for g in groups.indices.sorted(by: { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }) {
-                restriction = candidates
+                restrict(to: candidates)
                 guard let matched = try score(g) else { return SearchResult(query: "", total: 0, partial: false) }
                 let bit = UInt64(1) << UInt64(g)
                 if let previous = candidates {
@@ -462,7 +473,7 @@ public final class Searcher {
                 }
                 if candidates!.isEmpty { break }
             }
-            restriction = nil
+            restrict(to: nil)
             if let found = candidates, found.count >= ranking.fillBelow {
                 conjunction = found
             } else {
@@ -476,11 +487,11 @@ public final class Searcher {
                 guard try score(g) != nil else { return SearchResult(query: "", total: 0, partial: false) }
             }
         }
-        restriction = conjunction
+        restrict(to: conjunction)
         for item in query.excluded {
             for d in try matches(item).docs { found.clearMask(Int(d)) }
         }
-        restriction = nil
+        restrict(to: nil)
         if reader.hasDeletions {
             found.clearMasks(where: reader.isDeleted)
         }
@@ -882,7 +893,8 @@ public final class Searcher {
             accumulator.documentCount = segment.documentCount
             var widest = 0
             for (slot, field) in Field.text.enumerated()
-            where (field == .anchor) == anchors && requested.contains(field) && fieldRestriction.contains(field) {
+            where (field == .anchor) == anchors && requested.contains(field) && fieldRestriction.contains(field)
+                && segment.sumLengths[slot] > 0 {  // (a field no document of the segment has: no look-ups)
                 visitedFrequency = 0
                 try factors[slot].withUnsafeBufferPointer { factor throws(IndexError) in
                     accumulator.factor = factor.baseAddress!
@@ -964,10 +976,15 @@ public final class Searcher {
             case .phrase(let ts), .nearPhrase(let ts, _): terms = ts.isEmpty ? [] : [ts.min { $0.count > $1.count }!]
             default: return Int.max / 2
             }
-            for term in terms {
-                for segment in reader.segments { total += try segment.lookup(.body, .stem, term)?.docFreq ?? 0 }
-            }
+            for term in terms { total += try bodyFrequency(term) }
         }
+        return total
+    }
+
+    /// In how many documents `term` stands in the body, as a stem.
+    private func bodyFrequency(_ term: [UInt8]) throws(IndexError) -> Int {
+        var total = 0
+        for segment in reader.segments { total += try segment.lookup(.body, .stem, term)?.docFreq ?? 0 }
         return total
     }
 
@@ -1017,10 +1034,27 @@ public final class Searcher {
             all = try nearMatches(parts, window: Self.partWindow)
         } else {
             guard parts.count >= 2 else { return whole }
-            for part in parts {
-                let m = try spellingMatches([part], kinds: [(.stem, 1), (.part, 1)])
-                all = all.map { Matches.intersection($0, m) } ?? m
+            // Rarest part first; each next one is read only on the documents that have all
+            // before it (skipping through its list: a part such as "hilf" is in many). The
+            // weights are then added up in the parts' own order.
+            let kinds: [(TermKind, Float)] = [(.stem, 1), (.part, 1)]
+            let costs = try parts.map { part throws(IndexError) in try bodyFrequency(part) }
+            var perPart = [Matches](repeating: Matches(), count: parts.count)
+            var common: [Int32]?
+            for i in parts.indices.sorted(by: { costs[$0] < costs[$1] }) {
+                if let docs = common {
+                    // (Skipping pays when the list is much longer than the documents left.)
+                    perPart[i] = docs.count * Self.skipRatio < costs[i]
+                        ? try narrowed(to: docs) { () throws(IndexError) in try spellingMatches([parts[i]], kinds: kinds) }
+                        : try spellingMatches([parts[i]], kinds: kinds)
+                    common = Matches.intersection(Matches(docs: docs, weights: [Float](repeating: 0, count: docs.count)), perPart[i]).docs
+                } else {
+                    perPart[i] = try spellingMatches([parts[i]], kinds: kinds)
+                    common = perPart[i].docs
+                }
+                if common!.isEmpty { return whole }
             }
+            all = perPart.dropFirst().reduce(perPart[0]) { Matches.intersection($0, $1) }
         }
         guard var together = all else { return whole }
         for k in together.weights.indices { together.weights[k] *= ranking.partWeight / Float(parts.count) }
@@ -1028,6 +1062,10 @@ public final class Searcher {
         result.documentFrequency = whole.documentFrequency
         return result
     }
+
+    /// A list is skipped through on candidates rather than read whole when it is at least this
+    /// many times longer than they are.
+    static let skipRatio = 8
 
     /// Most positions between the parts of a compound split at query time: about a sentence.
     /// (Measured: 8 cost known-item MRR 0.002 and XQuAD 0.002; 20 keeps both and takes back
