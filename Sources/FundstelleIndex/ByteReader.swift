@@ -19,6 +19,18 @@ struct ByteReader {
 
     @inline(__always)
     mutating func varint() throws(IndexError) -> UInt64 {
+        // Most numbers of the index are below 128: one byte, no loop.
+        if offset < end {
+            let b = base.load(fromByteOffset: offset, as: UInt8.self)
+            if b < 0x80 {
+                offset += 1
+                return UInt64(b)
+            }
+        }
+        return try longVarint()
+    }
+
+    private mutating func longVarint() throws(IndexError) -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -76,6 +88,7 @@ struct ByteReader {
     }
 
     /// `count` bytes at the cursor, without copying.
+    @inline(__always)
     mutating func bytes(_ count: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         guard count >= 0, offset + count <= end else { throw IndexError.corrupt(file: file, reason: "truncated at byte \(offset)") }
         defer { offset += count }

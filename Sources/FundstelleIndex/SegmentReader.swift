@@ -189,6 +189,7 @@ public final class SegmentReader: @unchecked Sendable {
 
         init(_ reader: ByteReader) { self.reader = reader }
 
+        @inline(__always)
         mutating func next() throws(IndexError) -> (shared: Int, suffix: UnsafeRawBufferPointer, info: TermInfo)? {
             guard !reader.isAtEnd else { return nil }
             let shared = try reader.int()
