@@ -484,7 +484,7 @@ public final class Searcher {
                 if let previous = candidates {
                     candidates = previous.filter { found.mask(Int($0)) & bit != 0 }
                 } else {
-                    candidates = Array(Set(matched)).sorted()
+                    candidates = Self.sortedUnique(matched)
                 }
                 if candidates!.isEmpty { break }
             }
@@ -992,6 +992,21 @@ public final class Searcher {
                 }
             }
         }
+    }
+
+    /// The documents of `lists` (each ascending, one after the other) once each, ascending.
+    /// One list is returned as it is.
+    static func sortedUnique(_ lists: [Int32]) -> [Int32] {
+        guard lists.count > 1, zip(lists, lists.dropFirst()).contains(where: { $0 >= $1 }) else { return lists }
+        var all = lists
+        all.sort()
+        var kept = 1
+        for i in 1..<all.count where all[i] != all[kept - 1] {
+            all[kept] = all[i]
+            kept += 1
+        }
+        all.removeLast(all.count - kept)
+        return all
     }
 
     /// About how many postings matching `group` would read: the body lists of its words

@@ -517,6 +517,23 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
     }
 }
 
+@Suite struct CandidateListTests {
+    /// The documents of a group's lists (each ascending, one after the other) come out once
+    /// each, ascending, as a set would give them.
+    @Test func listsJoinSortedAndUnique() {
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<200 {
+            var joined: [Int32] = []
+            for _ in 0..<Int(rng.next() % 4) {
+                joined += Set((0..<Int(rng.next() % 30)).map { _ in Int32(rng.next() % 60) }).sorted()
+            }
+            #expect(Searcher.sortedUnique(joined) == Set(joined).sorted(), "\(joined)")
+        }
+        #expect(Searcher.sortedUnique([]) == [])
+        #expect(Searcher.sortedUnique([3, 3]) == [3])
+    }
+}
+
 @Suite struct QueryWarningTests {
     /// A query with a mistake is read as far as it can be and says what it repaired, where.
     @Test func mistakesAreReportedWithTheirPosition() throws {
