@@ -10,7 +10,7 @@ import FundstelleExtract
 /// Sections of a segment file, in file order (see FORMAT.md).
 enum Section: Int, CaseIterable {
     case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats, storedBlocks
-    case linkKeys, links, blockKeys
+    case linkKeys, links, blockKeys, storedDictionary
 }
 
 /// Builds one segment in memory: holds documents, and when written analyses them, collects
@@ -169,7 +169,7 @@ struct SegmentBuilder {
     /// The stored records in blocks of `StoredBlocks.documentsPerBlock`, each compressed (on
     /// all cores: compression is much of the time a segment takes to write): its raw size and
     /// its bytes.
-    private func compressedBlocks() -> [(raw: Int, packed: [UInt8])] {
+    private func compressedBlocks(dictionary: StoredDictionary?) -> [(raw: Int, packed: [UInt8])] {
         let count = (ids.count + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock
         var blocks = [(raw: Int, packed: [UInt8])](repeating: (0, []), count: count)
         let workers = max(1, min(count, Self.cores))
@@ -182,7 +182,7 @@ struct SegmentBuilder {
                     let first = b * StoredBlocks.documentsPerBlock
                     let last = min(first + StoredBlocks.documentsPerBlock, documents)
                     let raw = stored[Int(offsets[first])..<Int(offsets[last])]
-                    out[b] = (raw.count, StoredBlocks.compress(raw))
+                    out[b] = (raw.count, StoredBlocks.compress(raw, dictionary: dictionary))
                 }
             }
         }
@@ -325,9 +325,10 @@ struct SegmentBuilder {
         // Records in blocks of StoredBlocks.documentsPerBlock, each compressed; storedOffsets
         // stay the records' offsets in the decompressed stream, storedBlocks say where blocks lie.
         var blockOffsets: [UInt64] = [0]
+        let dictionary = StoredDictionary.trained(on: stored.bytes, offsets: storedOffsets)
         try section { () throws(IndexError) in
             var written = 0
-            for (raw, packed) in compressedBlocks() {
+            for (raw, packed) in compressedBlocks(dictionary: dictionary) {
                 var block = ByteWriter()
                 block.u32(UInt32(raw))
                 try out.write(block.bytes)
@@ -374,6 +375,9 @@ struct SegmentBuilder {
             for end in blockKeyEnds { w.u32(end) }
             try out.write(w.bytes)
             try out.write(blockKeys.bytes)
+        }
+        try section { () throws(IndexError) in
+            try out.write(dictionary?.bytes ?? [])
         }
 
         var footer = ByteWriter()

@@ -19,14 +19,20 @@ public final class SegmentReader: @unchecked Sendable {
     public var sizeInBytes: Int { file.bytes.count }
     /// The segment file.
     public var path: String { file.path }
-    /// Bytes of the file that hold stored text (records and their offsets), not the inverted index.
+    /// Bytes of the file that hold stored text (records, their offsets and their compression
+    /// dictionary), not the inverted index.
     public var storedBytes: Int {
-        section(.stored).count + section(.storedOffsets).count + section(.storedBlocks).count
+        section(.stored).count + section(.storedOffsets).count + section(.storedBlocks).count + section(.storedDictionary).count
     }
+
+    /// Bytes of the dictionary the stored records were compressed with (0: none).
+    var storedDictionaryBytes: Int { section(.storedDictionary).count }
 
     private let file: MappedFile
     private let sections: [UnsafeRawBufferPointer]
     private let blockCount: Int
+    /// The dictionary the stored records were compressed with (nil: none).
+    private let storedDictionary: StoredDictionary?
 
     init(path: String, name: String) throws(IndexError) {
         self.name = name
@@ -70,6 +76,7 @@ public final class SegmentReader: @unchecked Sendable {
               sections[Section.blockKeys.rawValue].count >= (sections[Section.blockIndex.rawValue].count / 8 + 1) * 4
         else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
         blockCount = sections[Section.blockIndex.rawValue].count / 8
+        storedDictionary = try StoredDictionary.reading(sections[Section.storedDictionary.rawValue], file: path)
         var stats = ByteReader(sections[Section.stats.rawValue], file: path)
         termCount = Int(try stats.u64())
         var sums: [UInt64] = []
@@ -362,7 +369,8 @@ public final class SegmentReader: @unchecked Sendable {
         }
         var sizeReader = ByteReader(UnsafeRawBufferPointer(rebasing: stored[Int(from)..<Int(from) + 4]), file: file.path)
         let decompressed = try StoredBlocks.decompress(
-            UnsafeRawBufferPointer(rebasing: stored[Int(from) + 4..<Int(to)]), size: Int(try sizeReader.u32()), file: file.path)
+            UnsafeRawBufferPointer(rebasing: stored[Int(from) + 4..<Int(to)]), size: Int(try sizeReader.u32()),
+            dictionary: storedDictionary, file: file.path)
         guard end - blockFirst <= UInt64(decompressed.count) else { throw .corrupt(file: file.path, reason: "stored document outside its block") }
         let id = DocumentID.string(documentHash(doc))
         return try decompressed.withUnsafeBytes { raw in

@@ -6,23 +6,30 @@ import Glibc
 import Darwin
 #endif
 
-/// Stored documents are kept in blocks of `documentsPerBlock`, each compressed with
-/// Zstandard: text compresses about 3:1, and showing a hit decompresses one small block.
+/// Stored documents are compressed one by one with Zstandard and a dictionary trained on the
+/// segment's own records (`StoredDictionary`), so showing a hit decompresses that document
+/// alone, not the block of documents around it. Measured on the 8,791 records of a full-dump
+/// segment, level 3: blocks of 4 records without a dictionary 2.76:1; one record each, no
+/// dictionary 2.08:1; one record each with a 64 KiB dictionary trained on 1 MB of them 3.21:1.
 enum StoredBlocks {
-    static let documentsPerBlock = 4
+    static let documentsPerBlock = 1
 
     /// Zstandard's level. Measured on 500 blocks of the social law dump's text against zlib
     /// at level 1 (which index format 5 used), one core: level 3 compresses to 2.97:1 at
     /// 184 MB/s and decompresses at 1.0 GB/s; zlib 2.73:1, 55 MB/s and 0.5 GB/s.
     static let level: Int32 = 3
 
-    /// `bytes` compressed as one Zstandard frame.
-    static func compress(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    /// `bytes` compressed as one Zstandard frame, with `dictionary` when given.
+    static func compress(_ bytes: ArraySlice<UInt8>, dictionary: StoredDictionary? = nil) -> [UInt8] {
         let bound = ZSTD_compressBound(bytes.count)
         var status = 0
         let out = [UInt8](unsafeUninitializedCapacity: bound) { output, count in
             status = bytes.withUnsafeBytes { input in
-                ZSTD_compressCCtx(ZstdContexts.compression, output.baseAddress, bound, input.baseAddress, input.count, level)
+                if let compression = dictionary?.compression {
+                    ZSTD_compress_usingCDict(ZstdContexts.compression, output.baseAddress, bound, input.baseAddress, input.count, compression)
+                } else {
+                    ZSTD_compressCCtx(ZstdContexts.compression, output.baseAddress, bound, input.baseAddress, input.count, level)
+                }
             }
             count = ZSTD_isError(status) == 0 ? status : 0
         }
@@ -30,12 +37,19 @@ enum StoredBlocks {
         return out
     }
 
-    /// Decompresses a block that must come to exactly `size` bytes.
-    static func decompress(_ bytes: UnsafeRawBufferPointer, size: Int, file: String) throws(IndexError) -> [UInt8] {
+    /// Decompresses a block that must come to exactly `size` bytes, with the dictionary it
+    /// was compressed with.
+    static func decompress(
+        _ bytes: UnsafeRawBufferPointer, size: Int, dictionary: StoredDictionary? = nil, file: String
+    ) throws(IndexError) -> [UInt8] {
         guard size >= 0, size <= 1 << 30 else { throw .corrupt(file: file, reason: "stored block size \(size)") }
         var status = 0
         let out = [UInt8](unsafeUninitializedCapacity: size) { output, count in
-            status = ZSTD_decompressDCtx(ZstdContexts.decompression, output.baseAddress, size, bytes.baseAddress, bytes.count)
+            if let decompression = dictionary?.decompression {
+                status = ZSTD_decompress_usingDDict(ZstdContexts.decompression, output.baseAddress, size, bytes.baseAddress, bytes.count, decompression)
+            } else {
+                status = ZSTD_decompressDCtx(ZstdContexts.decompression, output.baseAddress, size, bytes.baseAddress, bytes.count)
+            }
             count = ZSTD_isError(status) == 0 && status == size ? size : 0
         }
         guard ZSTD_isError(status) == 0, status == size else {
@@ -43,6 +57,79 @@ enum StoredBlocks {
             throw .corrupt(file: file, reason: "stored block does not decompress (zstd: \(reason))")
         }
         return out
+    }
+}
+
+/// A Zstandard dictionary for one segment's stored records: trained on a sample of them
+/// (`ZDICT_trainFromBuffer`, Zstandard's own trainer) when the segment is written, kept in the
+/// segment, and prepared once for compressing or decompressing (the prepared tables are
+/// read-only, so one instance serves every thread).
+final class StoredDictionary: @unchecked Sendable {
+    /// The dictionary's bytes, as the segment holds them (for writing; empty when reading).
+    let bytes: [UInt8]
+    fileprivate let compression: OpaquePointer?
+    fileprivate let decompression: OpaquePointer?
+
+    /// Dictionary size, and at most this many bytes of records to train it on (a sample of
+    /// evenly spaced records): 1 MB trains a 64 KiB dictionary in ~0.08 s to within 0.2 %
+    /// of what 2 MB gives.
+    static let capacity = 64 * 1024
+    static let sampleBytes = 1 << 20
+    /// Records take no dictionary below this much text in all (too few to learn from, and
+    /// a dictionary would cost more than it saves).
+    static let minimumTotal = 256 * 1024
+
+    /// Prepared for compressing: `bytes` are copied into the prepared tables.
+    private init(writing bytes: [UInt8]) {
+        self.bytes = bytes
+        compression = bytes.withUnsafeBytes { raw in ZSTD_createCDict(raw.baseAddress, raw.count, StoredBlocks.level) }
+        decompression = nil
+    }
+
+    /// Prepared for decompressing: `bytes` (the segment's mapped section) are copied into the
+    /// prepared tables.
+    private init(reading bytes: UnsafeRawBufferPointer) {
+        self.bytes = []
+        compression = nil
+        decompression = ZSTD_createDDict(bytes.baseAddress, bytes.count)
+    }
+
+    deinit {
+        if let compression { ZSTD_freeCDict(compression) }
+        if let decompression { ZSTD_freeDDict(decompression) }
+    }
+
+    /// A dictionary for reading records compressed with `bytes`; nil for none (empty), and an
+    /// error for bytes that are no dictionary.
+    static func reading(_ bytes: UnsafeRawBufferPointer, file: String) throws(IndexError) -> StoredDictionary? {
+        guard bytes.count > 0 else { return nil }
+        let dictionary = StoredDictionary(reading: bytes)
+        guard dictionary.decompression != nil else { throw .corrupt(file: file, reason: "stored dictionary is not a Zstandard dictionary") }
+        return dictionary
+    }
+
+    /// A dictionary trained on the records of `stream` (record i spans offsets[i]..<offsets[i+1]),
+    /// or nil when they are too few or the trainer finds nothing to learn.
+    static func trained(on stream: [UInt8], offsets: [UInt64]) -> StoredDictionary? {
+        let records = offsets.count - 1
+        guard records >= 16, Int(offsets[records]) >= minimumTotal else { return nil }
+        let step = max(1, Int(offsets[records]) / sampleBytes)
+        var samples: [UInt8] = []
+        var sizes: [Int] = []
+        for r in stride(from: 0, to: records, by: step) {
+            let record = stream[Int(offsets[r])..<Int(offsets[r + 1])]
+            samples += record
+            sizes.append(record.count)
+        }
+        var dictionary = [UInt8](repeating: 0, count: capacity)
+        let size = dictionary.withUnsafeMutableBytes { out in
+            samples.withUnsafeBytes { input in
+                ZDICT_trainFromBuffer(out.baseAddress, out.count, input.baseAddress, sizes, UInt32(sizes.count))
+            }
+        }
+        guard ZDICT_isError(size) == 0, size > 0 else { return nil }
+        let made = StoredDictionary(writing: Array(dictionary[..<size]))
+        return made.compression == nil ? nil : made
     }
 }
 

@@ -250,6 +250,28 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(try reader.document(path: "no/such/page.html") == nil)
     }
 
+    /// Enough stored text trains a compression dictionary for the segment's records, which
+    /// then decompress one by one to what was written; a segment of little text has none.
+    @Test func storedRecordsRoundTripThroughTheSegmentsDictionary() throws {
+        for (count, trains) in [(600, true), (20, false)] {
+            let dir = try TemporaryDirectory()
+            defer { dir.remove() }
+            let docs = randomDocuments(count, seed: 17)
+            let writer = try IndexWriter(directory: dir.path)
+            for doc in docs { try writer.add(doc) }
+            try writer.commit(root: "/tmp")
+            let reader = try IndexReader.open(dir.path)
+            #expect(reader.segments.count == 1)
+            #expect((reader.segments[0].storedDictionaryBytes > 0) == trains, "\(count) documents")
+            for (d, doc) in docs.enumerated() {
+                let stored = try #require(try reader.storedDocument(d))
+                #expect(stored.path == doc.path && stored.title == doc.title && stored.body == doc.body)
+                #expect(stored.headings == doc.headings && stored.description == doc.description)
+            }
+            _ = try reader.check()
+        }
+    }
+
     /// A copy of a page met after its original's segment was written: the original moves on
     /// to a later segment listing the copy's path, and is one live document, found by each path.
     @Test func duplicatesAcrossSegmentsAreOneDocument() throws {
