@@ -10,7 +10,7 @@ import FundstelleExtract
 /// Sections of a segment file, in file order (see FORMAT.md).
 enum Section: Int, CaseIterable {
     case postings, positions, dictionary, blockIndex, norms, stored, storedOffsets, ids, stats, storedBlocks
-    case linkKeys, links, blockKeys, storedDictionary
+    case linkKeys, links, blockKeys, storedCompression
 }
 
 /// Builds one segment in memory: holds documents, and when written analyses them, collects
@@ -170,7 +170,8 @@ struct SegmentBuilder {
     /// all cores: compression is much of the time a segment takes to write): its raw size and
     /// its bytes.
     private func compressedBlocks(dictionary: StoredDictionary?) -> [(raw: Int, packed: [UInt8])] {
-        let count = (ids.count + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock
+        let perBlock = StoredBlocks.documentsPerBlock(dictionary: dictionary)
+        let count = (ids.count + perBlock - 1) / perBlock
         var blocks = [(raw: Int, packed: [UInt8])](repeating: (0, []), count: count)
         let workers = max(1, min(count, Self.cores))
         let stored = self.stored.bytes, offsets = storedOffsets, documents = ids.count
@@ -179,8 +180,8 @@ struct SegmentBuilder {
             // Iteration w compresses every workers-th block, starting at w.
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 for b in stride(from: w, to: count, by: workers) {
-                    let first = b * StoredBlocks.documentsPerBlock
-                    let last = min(first + StoredBlocks.documentsPerBlock, documents)
+                    let first = b * perBlock
+                    let last = min(first + perBlock, documents)
                     let raw = stored[Int(offsets[first])..<Int(offsets[last])]
                     out[b] = (raw.count, StoredBlocks.compress(raw, dictionary: dictionary))
                 }
@@ -377,6 +378,9 @@ struct SegmentBuilder {
             try out.write(blockKeys.bytes)
         }
         try section { () throws(IndexError) in
+            var w = ByteWriter()
+            w.u32(UInt32(StoredBlocks.documentsPerBlock(dictionary: dictionary)))
+            try out.write(w.bytes)
             try out.write(dictionary?.bytes ?? [])
         }
 

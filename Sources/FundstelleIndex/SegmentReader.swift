@@ -22,17 +22,19 @@ public final class SegmentReader: @unchecked Sendable {
     /// Bytes of the file that hold stored text (records, their offsets and their compression
     /// dictionary), not the inverted index.
     public var storedBytes: Int {
-        section(.stored).count + section(.storedOffsets).count + section(.storedBlocks).count + section(.storedDictionary).count
+        section(.stored).count + section(.storedOffsets).count + section(.storedBlocks).count + section(.storedCompression).count
     }
 
     /// Bytes of the dictionary the stored records were compressed with (0: none).
-    var storedDictionaryBytes: Int { section(.storedDictionary).count }
+    var storedDictionaryBytes: Int { section(.storedCompression).count - 4 }
 
     private let file: MappedFile
     private let sections: [UnsafeRawBufferPointer]
     private let blockCount: Int
-    /// The dictionary the stored records were compressed with (nil: none).
+    /// The dictionary the stored records were compressed with (nil: none), and how many
+    /// records a compressed block holds.
     private let storedDictionary: StoredDictionary?
+    private let storedPerBlock: Int
 
     init(path: String, name: String) throws(IndexError) {
         self.name = name
@@ -68,7 +70,6 @@ public final class SegmentReader: @unchecked Sendable {
         guard sections[Section.norms.rawValue].count == docs * Field.text.count,
               sections[Section.storedOffsets.rawValue].count == (docs + 1) * 8,
               sections[Section.ids.rawValue].count == docs * 8,
-              sections[Section.storedBlocks.rawValue].count == ((docs + StoredBlocks.documentsPerBlock - 1) / StoredBlocks.documentsPerBlock + 1) * 8,
               sections[Section.blockIndex.rawValue].count % 8 == 0,
               sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count),
               sections[Section.linkKeys.rawValue].count == docs * 16,
@@ -76,7 +77,14 @@ public final class SegmentReader: @unchecked Sendable {
               sections[Section.blockKeys.rawValue].count >= (sections[Section.blockIndex.rawValue].count / 8 + 1) * 4
         else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
         blockCount = sections[Section.blockIndex.rawValue].count / 8
-        storedDictionary = try StoredDictionary.reading(sections[Section.storedDictionary.rawValue], file: path)
+        // Records per block, then the dictionary they were compressed with (none: empty).
+        let compression = sections[Section.storedCompression.rawValue]
+        var perBlock = ByteReader(compression, file: path)
+        storedPerBlock = Int(try perBlock.u32())
+        guard storedPerBlock >= 1, storedPerBlock <= 1 << 16,
+              sections[Section.storedBlocks.rawValue].count == ((docs + storedPerBlock - 1) / storedPerBlock + 1) * 8
+        else { throw .corrupt(file: path, reason: "stored blocks do not match \(docs) documents") }
+        storedDictionary = try StoredDictionary.reading(UnsafeRawBufferPointer(rebasing: compression[4...]), file: path)
         var stats = ByteReader(sections[Section.stats.rawValue], file: path)
         termCount = Int(try stats.u64())
         var sums: [UInt64] = []
@@ -358,8 +366,8 @@ public final class SegmentReader: @unchecked Sendable {
         let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
         let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
         // The document's block, decompressed; its record lies at its offset less the block's first.
-        let block = doc / StoredBlocks.documentsPerBlock
-        let blockFirst = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: block * StoredBlocks.documentsPerBlock * 8, as: UInt64.self))
+        let block = doc / storedPerBlock
+        let blockFirst = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: block * storedPerBlock * 8, as: UInt64.self))
         let blocks = section(.storedBlocks)
         let from = UInt64(littleEndian: blocks.loadUnaligned(fromByteOffset: block * 8, as: UInt64.self))
         let to = UInt64(littleEndian: blocks.loadUnaligned(fromByteOffset: block * 8 + 8, as: UInt64.self))

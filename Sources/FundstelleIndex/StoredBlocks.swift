@@ -6,13 +6,19 @@ import Glibc
 import Darwin
 #endif
 
-/// Stored documents are compressed one by one with Zstandard and a dictionary trained on the
-/// segment's own records (`StoredDictionary`), so showing a hit decompresses that document
-/// alone, not the block of documents around it. Measured on the 8,791 records of a full-dump
+/// Stored documents are compressed with Zstandard in blocks. A segment with enough text
+/// compresses each record alone with a dictionary trained on its own records
+/// (`StoredDictionary`), so showing a hit decompresses that document, not the block around
+/// it; a segment of little text (a small update, the anchor segment's empty records) keeps
+/// `blockWithoutDictionary` records per block. Measured on the 8,791 records of a full-dump
 /// segment, level 3: blocks of 4 records without a dictionary 2.76:1; one record each, no
 /// dictionary 2.08:1; one record each with a 64 KiB dictionary trained on 1 MB of them 3.21:1.
 enum StoredBlocks {
-    static let documentsPerBlock = 1
+    /// Records per block in a segment without a dictionary.
+    static let blockWithoutDictionary = 16
+
+    /// Records per block with and without a dictionary.
+    static func documentsPerBlock(dictionary: StoredDictionary?) -> Int { dictionary == nil ? blockWithoutDictionary : 1 }
 
     /// Zstandard's level. Measured on 500 blocks of the social law dump's text against zlib
     /// at level 1 (which index format 5 used), one core: level 3 compresses to 2.97:1 at
@@ -76,8 +82,11 @@ final class StoredDictionary: @unchecked Sendable {
     static let capacity = 64 * 1024
     static let sampleBytes = 1 << 20
     /// Records take no dictionary below this much text in all (too few to learn from, and
-    /// a dictionary would cost more than it saves).
+    /// a dictionary would cost more than it saves), nor when they are this short on average
+    /// (the anchor segment's records, a few empty strings each, cost a frame's header apiece
+    /// alone but next to nothing in blocks).
     static let minimumTotal = 256 * 1024
+    static let minimumAverage = 200
 
     /// Prepared for compressing: `bytes` are copied into the prepared tables.
     private init(writing bytes: [UInt8]) {
@@ -112,7 +121,7 @@ final class StoredDictionary: @unchecked Sendable {
     /// or nil when they are too few or the trainer finds nothing to learn.
     static func trained(on stream: [UInt8], offsets: [UInt64]) -> StoredDictionary? {
         let records = offsets.count - 1
-        guard records >= 16, Int(offsets[records]) >= minimumTotal else { return nil }
+        guard records >= 16, Int(offsets[records]) >= max(minimumTotal, minimumAverage * records) else { return nil }
         let step = max(1, Int(offsets[records]) / sampleBytes)
         var samples: [UInt8] = []
         var sizes: [Int] = []
