@@ -37,6 +37,15 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
     /// the low four. Stems of the title are 0x00, exact forms of the body 0x12.
     public func keyPrefix(_ kind: TermKind) -> UInt8 { kind.rawValue << 4 | rawValue }
 
+    /// Whether keys of this field and `kind` keep positions: stems and parts of the text
+    /// fields. (Path and meta keys are matched whole, never in a phrase or for proximity.)
+    public func hasPositions(_ kind: TermKind) -> Bool { kind.hasPositions && Field.text.contains(self) }
+
+    /// Whether a key starting with `byte` keeps positions.
+    public static func hasPositions(keyPrefix byte: UInt8) -> Bool {
+        decode(keyPrefix: byte).map { $0.0.hasPositions($0.1) } ?? false
+    }
+
     /// The field and kind of a key prefix byte, nil for bytes no key starts with.
     public static func decode(keyPrefix byte: UInt8) -> (Field, TermKind)? {
         guard let field = Field(rawValue: byte & 0x0F), let kind = TermKind(rawValue: byte >> 4) else { return nil }

@@ -240,7 +240,7 @@ public final class IndexReader: Sendable {
                 }
                 first = false
                 previous = bytes
-                let withPositions = bytes.first.flatMap { Field.decode(keyPrefix: $0) }?.1.hasPositions ?? false
+                let withPositions = bytes.first.map(Field.hasPositions(keyPrefix:)) ?? false
                 var cursor = try segment.postings(info, positions: withPositions)
                 var count = 0
                 while try cursor.next() {

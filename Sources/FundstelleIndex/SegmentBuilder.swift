@@ -108,7 +108,7 @@ struct SegmentBuilder {
             let id = terms.intern(key)
             if postings.count < terms.count {
                 postings.append(Postings())
-                hasPositions.append(Field.decode(keyPrefix: key[0]).map { $0.1.hasPositions } ?? false)
+                hasPositions.append(Field.hasPositions(keyPrefix: key[0]))
                 termSlots.append(0)
             }
             if key[0] >> 4 != TermKind.split.rawValue { occurrences.append((id, position)) }

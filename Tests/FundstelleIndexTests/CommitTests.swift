@@ -97,8 +97,8 @@ import TestSupport
             guard let reader = try? IndexReader.open(dir.path) else { continue }
             #expect(throws: IndexError.self) { try reader.verify() }
             for segment in reader.segments {
-                try? segment.forEachTerm { (_, kind, _, info) throws(IndexError) in
-                    var cursor = try segment.postings(info, positions: kind.hasPositions)
+                try? segment.forEachTerm { (field, kind, _, info) throws(IndexError) in
+                    var cursor = try segment.postings(info, positions: field.hasPositions(kind))
                     var positions: [Int32] = []
                     while try cursor.next() {
                         #expect(cursor.doc < segment.documentCount)

@@ -66,11 +66,11 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
                 guard field.isText else { return }
                 let key = "\(field.keyPrefix(kind)):\(String(decoding: term, as: UTF8.self))"
                 let expected = truth[key, default: []].filter { reader.locate($0.0)!.segment === segment }
-                var cursor = try segment.postings(info, positions: kind.hasPositions)
+                var cursor = try segment.postings(info, positions: field.hasPositions(kind))
                 var got: [(Int, [Int32])] = []
                 var positions: [Int32] = []
                 while try cursor.next() {
-                    if kind.hasPositions {
+                    if field.hasPositions(kind) {
                         try cursor.readPositions(into: &positions)
                     } else {
                         positions = Array(repeating: -1, count: cursor.freq)
