@@ -80,6 +80,7 @@ struct SnippetMaker {
 
     private func make(_ utf8: UnsafeBufferPointer<UInt8>, analyzer: inout Analyzer) -> Snippet {
         var tokens: [Token] = []
+        tokens.reserveCapacity(utf8.count / 6)  // German text: about a token per 7 bytes
         var matched: [Int] = []  // indices into tokens
         var matchedTerm: [Int] = []  // which query term, for variety
         let first = firstLetters
