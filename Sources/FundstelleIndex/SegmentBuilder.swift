@@ -361,6 +361,8 @@ struct SegmentBuilder {
         }
 
         try section { () throws(IndexError) in
+            // None at all (the anchor segment's documents): the section stays empty.
+            guard linkKeys.contains(where: { $0 != 0 }) else { return }
             var w = ByteWriter()
             for k in linkKeys { w.u64(k) }
             try out.write(w.bytes)

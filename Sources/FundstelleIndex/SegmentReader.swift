@@ -72,7 +72,7 @@ public final class SegmentReader: @unchecked Sendable {
               sections[Section.ids.rawValue].count == docs * 8,
               sections[Section.blockIndex.rawValue].count % 8 == 0,
               sections[Section.stats.rawValue].count == 8 * (1 + Field.text.count),
-              sections[Section.linkKeys.rawValue].count == docs * 16,
+              [0, docs * 16].contains(sections[Section.linkKeys.rawValue].count),
               sections[Section.links.rawValue].count >= 4,
               sections[Section.blockKeys.rawValue].count >= (sections[Section.blockIndex.rawValue].count / 8 + 1) * 4
         else { throw .corrupt(file: path, reason: "section sizes do not match \(docs) documents") }
@@ -331,6 +331,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// The hashes of the `LinkTarget` keys of a document's path and URL (0 where it has none).
     public func linkKeys(_ doc: Int) -> (path: UInt64, url: UInt64) {
         let keys = section(.linkKeys)
+        guard keys.count > 0 else { return (0, 0) }  // a segment whose documents have none
         return (UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: doc * 16, as: UInt64.self)),
                 UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: doc * 16 + 8, as: UInt64.self)))
     }
