@@ -100,12 +100,14 @@ print(f"{len(chosen)} queries from {len(heads)} non-empty headings of {len(paths
 PY
 }
 
-# query_run NAME INDEX QUERIES LABEL: fundstelle-bench queries; adds table rows.
+# query_run NAME INDEX QUERIES LABEL [ARGS...]: fundstelle-bench queries (ARGS passed on);
+# adds table rows.
 query_run() {
     local name=$1 idx=$2 queries=$3 label=$4
+    shift 4
     step "query latency on $label (fundstelle-bench queries, $RUNS passes)"
     local rc=0
-    "$BENCH" queries --index "$idx" --queries "$queries" --runs "$RUNS" >"$WORK/$name.queries" || rc=$?
+    "$BENCH" queries --index "$idx" --queries "$queries" --runs "$RUNS" "$@" >"$WORK/$name.queries" || rc=$?
     cat "$WORK/$name.queries" >&2
     if ((rc != 0)); then
         echo "fundstelle-bench queries failed (exit $rc)" >&2
