@@ -122,6 +122,45 @@ public final class IndexReader: Sendable {
         Int(truncatingIfNeeded: UInt64(littleEndian: anchorTargets.loadUnaligned(fromByteOffset: local * 8, as: UInt64.self)))
     }
 
+    /// The anchor documents about `documents` (global numbers, ascending), as local numbers of
+    /// the anchor segment, ascending; documents no link text reaches have none.
+    ///
+    /// Both lists ascend, so each search starts where the last one ended; and as most
+    /// documents have anchor text, an anchor document's number is about its target's less the
+    /// gap the last match had: that guess is tried first, then the search gallops forward
+    /// from it, or halves the range below it.
+    public func anchorDocuments(about documents: [Int32]) -> [Int32] {
+        guard let anchors else { return [] }
+        let count = anchors.documentCount
+        var found: [Int32] = []
+        var a = 0, gap = 0
+        for d in documents {
+            guard a < count else { break }
+            let target = Int(d)
+            var lo = a, hi = count
+            let guess = min(max(target - gap, lo), count - 1)
+            if anchorTarget(guess) >= target {
+                hi = guess  // the first anchor document ≥ target is at most the guess
+                if guess == lo || anchorTarget(guess - 1) < target { lo = guess }
+            } else {
+                var step = 1, probe = guess + 1
+                lo = probe
+                while probe < count && anchorTarget(probe) < target { lo = probe + 1; probe += step; step *= 2 }
+                hi = min(probe, count)
+            }
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if anchorTarget(mid) < target { lo = mid + 1 } else { hi = mid }
+            }
+            a = lo
+            if a < count && anchorTarget(a) == target {
+                found.append(Int32(a))
+                gap = target - a
+            }
+        }
+        return found
+    }
+
     /// The segment and local number of a global document number.
     public func locate(_ doc: Int) -> (segment: SegmentReader, local: Int)? {
         guard doc >= 0, doc < documentCount else { return nil }

@@ -43,39 +43,7 @@ public final class Searcher {
             bySegment[s].append(d - Int32(reader.bases[s]))
         }
         restrictionBySegment = bySegment
-        // The anchor documents about candidates. Both lists ascend, so each search starts where
-        // the last one ended; and as most documents have anchor text, an anchor document's
-        // number is about its target's less the gap the last match had: that guess is tried
-        // first, then the search gallops forward from it, or halves the range below it.
-        var inAnchors: [Int32] = []
-        if let anchors = reader.anchors {
-            let count = anchors.documentCount
-            var a = 0, gap = 0
-            for d in documents where a < count {
-                let target = Int(d)
-                var lo = a, hi = count
-                let guess = min(max(target - gap, lo), count - 1)
-                if reader.anchorTarget(guess) >= target {
-                    hi = guess  // the first anchor document ≥ target is at most the guess
-                    if guess == lo || reader.anchorTarget(guess - 1) < target { lo = guess }
-                } else {
-                    var step = 1, probe = guess + 1
-                    lo = probe
-                    while probe < count && reader.anchorTarget(probe) < target { lo = probe + 1; probe += step; step *= 2 }
-                    hi = min(probe, count)
-                }
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if reader.anchorTarget(mid) < target { lo = mid + 1 } else { hi = mid }
-                }
-                a = lo
-                if a < count && reader.anchorTarget(a) == target {
-                    inAnchors.append(Int32(a))
-                    gap = target - a
-                }
-            }
-        }
-        restrictionInAnchors = inAnchors
+        restrictionInAnchors = reader.anchorDocuments(about: documents)
     }
 
     /// Runs `body` with the restriction narrowed to `documents` (ascending, within the

@@ -73,4 +73,34 @@ import TestSupport
         #expect(try paths("Krankenhilfe").isEmpty)
         #expect(try IndexReader.open(dir.path).anchors == nil)
     }
+
+    /// The anchor documents about a set of pages are those a walk over the anchor segment
+    /// finds, whatever the pages (every k-th, random, runs of neighbours) and wherever pages
+    /// without link text fall among them.
+    @Test func anchorDocumentsAboutPagesAgreeWithAWalk() throws {
+        var pages: [Document] = []
+        var links: [Link] = []
+        for i in 0..<400 {
+            pages.append(Document(path: "p\(i).html", title: "Seite \(i)", body: "Text der Seite nummer\(i)x"))
+            // Three pages in four have link text, in runs, with gaps of varying length.
+            if i % 4 != 3 && i % 37 != 5 { links.append(Link(target: "p\(i).html", text: "Verweis \(i)")) }
+        }
+        var toc = Document(path: "toc.html", title: "Inhalt", body: "Übersicht")
+        toc.links = links
+        pages.append(toc)
+        try withIndex(pages) { searcher throws in
+            let reader = searcher.reader
+            let anchors = try #require(reader.anchors)
+            let targets = (0..<anchors.documentCount).map { reader.anchorTarget($0) }
+            var rng = SplitMix64(seed: 41)
+            for round in 0..<60 {
+                let step = 1 + Int(rng.next() % 9)
+                let documents = stride(from: Int(rng.next() % 5), to: reader.documentCount, by: step)
+                    .filter { _ in round % 2 == 0 || rng.next() % 3 == 0 }.map { Int32($0) }
+                let expected = targets.indices.filter { documents.contains(Int32(targets[$0])) }.map { Int32($0) }
+                #expect(reader.anchorDocuments(about: documents) == expected, "round \(round)")
+            }
+            #expect(reader.anchorDocuments(about: []) == [])
+        }
+    }
 }
