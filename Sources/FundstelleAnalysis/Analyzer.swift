@@ -218,32 +218,27 @@ public struct Analyzer {
         return cache.withBytes(e.stemStart, e.stemLength) { Array($0) }
     }
 
-    /// The stems only: calls `body(token, stem)` for tokens that `wanted` accepts (it sees the
-    /// token's raw bytes); other tokens come with `nil`. For scanning long texts for a few terms
-    /// (snippets), where stemming every word would dominate.
-    @discardableResult
+    /// The stems of the words of `text` that `filter` admits, for scanning long texts for a few
+    /// terms (snippets), where stemming every word would dominate: every token is appended to
+    /// `tokens`, and `body(index, stem)` is called for each admitted one with a stem (its
+    /// index in `tokens`). The other tokens cost no call: most of a text is only tokenised.
     public mutating func stems(
-        _ text: UnsafeBufferPointer<UInt8>, where wanted: (UnsafeBufferPointer<UInt8>) -> Bool,
-        _ body: (Token, UnsafeBufferPointer<UInt8>?) -> Void
-    ) -> Int {
+        _ text: UnsafeBufferPointer<UInt8>, admittedBy filter: TermPrefilter, tokens: inout [Token],
+        _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let cache = self.cache
-        return Tokenizer.tokenize(text) { token in
+        Tokenizer.tokenize(text) { token in
+            tokens.append(token)
             let word = UnsafeBufferPointer(rebasing: text[token.start..<token.end])
-            guard wanted(word) else {
-                body(token, nil)
-                return
-            }
+            guard filter.admits(word) else { return }
             TokenNormalizer.normalize(word, flags: token.flags, into: &normalized)
-            guard !normalized.isEmpty else {
-                body(token, nil)
-                return
-            }
+            guard !normalized.isEmpty else { return }
             if token.flags.contains(.number) || token.flags.contains(.section) {
-                normalized.withUnsafeBufferPointer { body(token, $0) }
+                normalized.withUnsafeBufferPointer { body(tokens.count - 1, $0) }
                 return
             }
             let e = normalized.withUnsafeBufferPointer { cache.entry($0, scratch: &folded) }
-            cache.withBytes(e.stemStart, e.stemLength) { body(token, $0) }
+            cache.withBytes(e.stemStart, e.stemLength) { body(tokens.count - 1, $0) }
         }
     }
 

@@ -15,44 +15,13 @@ struct SnippetMaker {
     let terms: [[UInt8]]
     /// Target length in bytes of UTF-8 (about as many characters for German text).
     let length: Int
-    /// ASCII letters a query term can start with; a token starting with another ASCII
-    /// character cannot start with a term and is stemmed only when it may end in one (see
-    /// `anchors`). (A stem starts with its word's first letter, lower-cased; only a non-ASCII
-    /// first letter can fold to another one.)
-    private let firstLetters: [Bool]
-    /// Bytes 1–3 of every term of four bytes or more: a compound ending in such a term
-    /// ("Pflegeeinrichtungen" for "einrichtung") holds them in lower case whatever its first
-    /// letter, so a word holding them is stemmed too. (Byte 0 is left out: it may be an
-    /// umlaut the term has folded.)
-    private let anchors: [UInt8]
-    /// Words shorter than this cannot hold a part before a term with an anchor.
-    private let anchoredWordLength: Int
+    /// Which words may stem to a term: only those are stemmed.
+    private let filter: TermPrefilter
 
     init(terms: Set<[UInt8]>, length: Int) {
         self.terms = terms.sorted { $0.lexicographicallyPrecedes($1) }
         self.length = length
-        var first = [Bool](repeating: false, count: 128)
-        for t in terms { if let f = t.first, f < 0x80 { first[Int(f)] = true } }
-        firstLetters = first
-        let long = self.terms.filter { $0.count >= 4 }
-        anchors = long.flatMap { $0[1..<4] }
-        anchoredWordLength = (long.map(\.count).min() ?? 0) + 3
-    }
-
-    /// Whether `word` holds the anchor of a term past its first byte.
-    private func holdsAnchor(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard word.count >= anchoredWordLength else { return false }
-        var a = 0
-        while a < anchors.count {
-            let (x, y, z) = (anchors[a], anchors[a + 1], anchors[a + 2])
-            var i = 2
-            while i + 2 < word.count {
-                if word[i] == x && word[i + 1] == y && word[i + 2] == z { return true }
-                i += 1
-            }
-            a += 3
-        }
-        return false
+        filter = TermPrefilter(terms: self.terms)
     }
 
     struct Snippet {
@@ -83,16 +52,11 @@ struct SnippetMaker {
         tokens.reserveCapacity(utf8.count / 6)  // German text: about a token per 7 bytes
         var matched: [Int] = []  // indices into tokens
         var matchedTerm: [Int] = []  // which query term, for variety
-        let first = firstLetters
-        analyzer.stems(utf8, where: { word in
-            let b = word[0]
-            return b >= 0x80 || first[Int(b &- 0x41 < 26 ? b | 0x20 : b)] || holdsAnchor(word)
-        }) { token, stem in
-            if let stem, !stem.isEmpty, let i = termIndex(stem) {
-                matched.append(tokens.count)
+        analyzer.stems(utf8, admittedBy: filter, tokens: &tokens) { index, stem in
+            if !stem.isEmpty, let i = termIndex(stem) {
+                matched.append(index)
                 matchedTerm.append(i)
             }
-            tokens.append(token)
         }
         guard !tokens.isEmpty else { return Snippet(text: "", highlights: []) }
 
