@@ -71,23 +71,35 @@ import TestSupport
         _ = first
     }
 
-    /// Flipping or cutting bytes of a segment gives a clear error, never a trap.
-    @Test func damagedSegmentsThrow() throws {
+    /// Flipping or cutting bytes of a segment gives a clear error, never a trap: anywhere in a
+    /// small segment, and in the stored records' compression dictionary of a larger one (the
+    /// last section before the footer).
+    @Test(arguments: [(30, false), (400, true)])
+    func damagedSegmentsThrow(documents: Int, inDictionary: Bool) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let writer = try IndexWriter(directory: dir.path)
-        for doc in randomDocuments(30, seed: 3) { try writer.add(doc) }
+        for doc in randomDocuments(documents, seed: 3) { try writer.add(doc) }
         try writer.commit(root: "/")
         let segmentPath = dir.path + "/s1_0.seg"
         let original = try Data(contentsOf: URL(fileURLWithPath: segmentPath))
+        // The bytes flipped: the whole file, or the dictionary (before the footer's section
+        // table of 16 bytes per section, 8 bytes of counts and 12 of checksum and marks).
+        var target = 0..<original.count
+        if inDictionary {
+            let dictionary = try IndexReader.open(dir.path).segments[0].storedDictionaryBytes
+            #expect(dictionary > 0)
+            let end = original.count - 16 * Section.allCases.count - 8 - 12
+            target = (end - dictionary)..<end
+        }
         var rng = SplitMix64(seed: 99)
         for trial in 0..<60 {
             var damaged = original
-            if trial % 3 == 0 {
+            if trial % 3 == 0 && !inDictionary {
                 damaged = damaged.prefix(Int(rng.next() % UInt64(original.count)))
             } else {
                 for _ in 0..<4 {
-                    let i = Int(rng.next() % UInt64(damaged.count))
+                    let i = target.lowerBound + Int(rng.next() % UInt64(target.count))
                     damaged[i] ^= UInt8(truncatingIfNeeded: rng.next() | 1)
                 }
             }
