@@ -18,7 +18,7 @@ public struct TermPrefilter: Sendable {
         var first = [Bool](repeating: false, count: 128)
         for t in terms { if let f = t.first, f < 0x80 { first[Int(f)] = true } }
         firstLetters = first
-        let long = terms.filter { $0.count >= 4 }.sorted { $0.lexicographicallyPrecedes($1) }
+        let long = terms.filter { $0.count >= 4 }
         anchors = long.flatMap { $0[1..<4] }
         anchoredWordLength = (long.map(\.count).min() ?? 0) + 3
     }

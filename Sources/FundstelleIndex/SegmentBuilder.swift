@@ -166,9 +166,9 @@ struct SegmentBuilder {
     /// Cores to spread a segment's analysis and compression over.
     private static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
-    /// The stored records in blocks of `StoredBlocks.documentsPerBlock`, each compressed (on
-    /// all cores: compression is much of the time a segment takes to write): its raw size and
-    /// its bytes.
+    /// The stored records in blocks of `StoredBlocks.documentsPerBlock(dictionary:)`, each
+    /// compressed with `dictionary` (on all cores: compression is much of the time a segment
+    /// takes to write): its raw size and its bytes.
     private func compressedBlocks(dictionary: StoredDictionary?) -> [(raw: Int, packed: [UInt8])] {
         let perBlock = StoredBlocks.documentsPerBlock(dictionary: dictionary)
         let count = (ids.count + perBlock - 1) / perBlock
@@ -323,8 +323,9 @@ struct SegmentBuilder {
         try section { () throws(IndexError) in
             for n in norms { try out.write(n) }
         }
-        // Records in blocks of StoredBlocks.documentsPerBlock, each compressed; storedOffsets
-        // stay the records' offsets in the decompressed stream, storedBlocks say where blocks lie.
+        // Records in compressed blocks (one record each with a dictionary trained on them, see
+        // `StoredDictionary`); storedOffsets stay the records' offsets in the decompressed
+        // stream, storedBlocks say where blocks lie, section 13 holds the block size and dictionary.
         var blockOffsets: [UInt64] = [0]
         let dictionary = StoredDictionary.trained(on: stored.bytes, offsets: storedOffsets)
         try section { () throws(IndexError) in

@@ -1055,19 +1055,15 @@ public final class Searcher {
             let kinds: [(TermKind, Float)] = [(.stem, 1), (.part, 1)]
             let costs = try parts.map { part throws(IndexError) in try bodyFrequency(part) }
             var perPart = [Matches](repeating: Matches(), count: parts.count)
-            var common: [Int32]?
+            var common: Matches?  // the documents of the parts read so far
             for i in parts.indices.sorted(by: { costs[$0] < costs[$1] }) {
-                if let docs = common {
-                    // (Skipping pays when the list is much longer than the documents left.)
-                    perPart[i] = docs.count * Self.skipRatio < costs[i]
-                        ? try narrowed(to: docs) { () throws(IndexError) in try spellingMatches([parts[i]], kinds: kinds) }
-                        : try spellingMatches([parts[i]], kinds: kinds)
-                    common = Matches.intersection(Matches(docs: docs, weights: [Float](repeating: 0, count: docs.count)), perPart[i]).docs
+                if let docs = common?.docs, docs.count * Self.skipRatio < costs[i] {
+                    perPart[i] = try narrowed(to: docs) { () throws(IndexError) in try spellingMatches([parts[i]], kinds: kinds) }
                 } else {
                     perPart[i] = try spellingMatches([parts[i]], kinds: kinds)
-                    common = perPart[i].docs
                 }
-                if common!.isEmpty { return whole }
+                common = common.map { Matches.intersection($0, perPart[i]) } ?? perPart[i]
+                if common!.count == 0 { return whole }
             }
             all = perPart.dropFirst().reduce(perPart[0]) { Matches.intersection($0, $1) }
         }
@@ -1078,8 +1074,8 @@ public final class Searcher {
         return result
     }
 
-    /// A list is skipped through on candidates rather than read whole when it is at least this
-    /// many times longer than they are.
+    /// A list is skipped through on candidates rather than read whole when it is more than
+    /// this many times longer than they are (by its document frequency).
     static let skipRatio = 3
 
     /// Most positions between the parts of a compound split at query time: about a sentence.
