@@ -1,5 +1,14 @@
 /// Checks whether bytes are well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
-enum UTF8Validator {
+public enum UTF8Validator {
+    /// Whether `bytes` are well-formed UTF-8 throughout, a cut-off sequence at the end included.
+    public static func isWellFormed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch verdict(bytes) {
+        case .ascii: true
+        case .multibyte: truncatedTailLength(bytes) == 0
+        case .invalid: false
+        }
+    }
+
     enum Verdict: Equatable {
         case ascii
         /// Valid UTF-8 with at least one multi-byte sequence.

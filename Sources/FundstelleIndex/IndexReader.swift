@@ -195,6 +195,12 @@ public final class IndexReader: Sendable {
         return try segment.storedDocument(local)
     }
 
+    /// `storedDocument` with the body as bytes (the document's `body` left empty), for snippets.
+    public func storedDocumentWithBodyBytes(_ doc: Int) throws(IndexError) -> (document: StoredDocument, body: [UInt8])? {
+        guard let (segment, local) = locate(doc), !isDeleted(doc) else { return nil }
+        return try segment.storedDocumentWithBodyBytes(local)
+    }
+
     /// The global number of the document with this path, if indexed.
     public func document(path: String) throws(IndexError) -> Int? {
         for (i, segment) in segments.enumerated() {

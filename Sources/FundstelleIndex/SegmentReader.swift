@@ -362,6 +362,23 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     public func storedDocument(_ doc: Int) throws(IndexError) -> StoredDocument {
+        let id = DocumentID.string(documentHash(doc))
+        let file = file.path
+        return try withRecord(doc) { (record) throws(IndexError) in try Self.decodeRecord(record, id: id, file: file).document }
+    }
+
+    /// Document `doc`'s stored record with its body as bytes (the `body` string left empty),
+    /// as a snippet reads it: a long body is not checked and copied into a string.
+    public func storedDocumentWithBodyBytes(_ doc: Int) throws(IndexError) -> (document: StoredDocument, body: [UInt8]) {
+        let id = DocumentID.string(documentHash(doc))
+        let file = file.path
+        return try withRecord(doc) { (record) throws(IndexError) in
+            try Self.decodeRecord(record, id: id, file: file, bodyAsBytes: true)
+        }
+    }
+
+    /// Runs `body` on document `doc`'s record, decompressed.
+    private func withRecord<T>(_ doc: Int, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> T) throws(IndexError) -> T {
         let offsets = section(.storedOffsets)
         guard doc >= 0, doc < documentCount else { throw .corrupt(file: file.path, reason: "document \(doc) out of range") }
         let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
@@ -381,16 +398,18 @@ public final class SegmentReader: @unchecked Sendable {
             UnsafeRawBufferPointer(rebasing: stored[Int(from) + 4..<Int(to)]), size: Int(try sizeReader.u32()),
             dictionary: storedDictionary, file: file.path)
         guard end - blockFirst <= UInt64(decompressed.count) else { throw .corrupt(file: file.path, reason: "stored document outside its block") }
-        let id = DocumentID.string(documentHash(doc))
         return try decompressed.withUnsafeBytes { raw in
             Result { () throws(IndexError) in
-                try Self.decodeRecord(UnsafeRawBufferPointer(rebasing: raw[Int(start - blockFirst)..<Int(end - blockFirst)]),
-                                      id: id, file: file.path)
+                try body(UnsafeRawBufferPointer(rebasing: raw[Int(start - blockFirst)..<Int(end - blockFirst)]))
             }
         }.get()
     }
 
-    private static func decodeRecord(_ record: UnsafeRawBufferPointer, id: String, file: String) throws(IndexError) -> StoredDocument {
+    /// Decodes a record. With `bodyAsBytes` the body is returned as bytes and the document's is
+    /// left empty; otherwise the bytes are empty.
+    private static func decodeRecord(
+        _ record: UnsafeRawBufferPointer, id: String, file: String, bodyAsBytes: Bool = false
+    ) throws(IndexError) -> (document: StoredDocument, body: [UInt8]) {
         var r = ByteReader(record, file: file)
         let path = try r.string()
         let title = try r.string()
@@ -401,13 +420,22 @@ public final class SegmentReader: @unchecked Sendable {
         let collection = try r.string()
         var headings: [String] = []
         for _ in 0..<(try r.int()) { headings.append(try r.string()) }
-        let body = try r.string()
+        var body = "", bodyBytes: [UInt8] = []
+        if bodyAsBytes {
+            let raw = try r.bytes(try r.int())
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            // What the string would hold: bytes that are no UTF-8 (a damaged file) repaired.
+            bodyBytes = UTF8Validator.isWellFormed(bytes) ? Array(bytes) : Array(String(decoding: bytes, as: UTF8.self).utf8)
+        } else {
+            body = try r.string()
+        }
         // Optional since format 2's first files: paths of duplicates.
         var duplicates: [String] = []
         if !r.isAtEnd { for _ in 0..<(try r.int()) { duplicates.append(try r.string()) } }
-        return StoredDocument(
+        let document = StoredDocument(
             id: id, path: path, title: title, date: date,
             language: language, description: description, url: url, collection: collection,
             headings: headings, body: body, duplicates: duplicates)
+        return (document, bodyBytes)
     }
 }

@@ -521,8 +521,8 @@ public final class Searcher {
         }
         let snippets = SnippetMaker(terms: terms, length: snippetLength)
         for d in candidates.dropFirst(offset).prefix(limit) {
-            guard let doc = try reader.storedDocument(Int(d)) else { continue }
-            let snippet = snippets.make(doc.body, analyzer: &analyzer)
+            guard let (doc, body) = try reader.storedDocumentWithBodyBytes(Int(d)) else { continue }
+            let snippet = body.withUnsafeBufferPointer { snippets.make($0, analyzer: &analyzer) }
             result.hits.append(Hit(
                 doc: Int(d), id: doc.id, path: doc.path, url: doc.url, title: doc.title, date: doc.date,
                 score: found.score(Int(d)), snippet: snippet.text, highlights: snippet.highlights,

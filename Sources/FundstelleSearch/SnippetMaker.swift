@@ -47,7 +47,8 @@ struct SnippetMaker {
         return nil
     }
 
-    private func make(_ utf8: UnsafeBufferPointer<UInt8>, analyzer: inout Analyzer) -> Snippet {
+    /// The snippet of UTF-8 text `utf8` (bytes that are no UTF-8 come out as U+FFFD).
+    func make(_ utf8: UnsafeBufferPointer<UInt8>, analyzer: inout Analyzer) -> Snippet {
         var tokens: [Token] = []
         tokens.reserveCapacity(utf8.count / 6)  // German text: about a token per 7 bytes
         var matched: [Int] = []  // indices into tokens
