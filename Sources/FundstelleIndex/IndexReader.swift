@@ -195,6 +195,12 @@ public final class IndexReader: Sendable {
         return try segment.storedDocument(local)
     }
 
+    /// The size in bytes of document `doc`'s stored record (its text, mostly), 0 when unknown.
+    public func storedSize(_ doc: Int) -> Int {
+        guard let (segment, local) = locate(doc) else { return 0 }
+        return segment.storedSize(local)
+    }
+
     /// `storedDocument` with the body as bytes (the document's `body` left empty), for snippets.
     public func storedDocumentWithBodyBytes(_ doc: Int) throws(IndexError) -> (document: StoredDocument, body: [UInt8])? {
         guard let (segment, local) = locate(doc), !isDeleted(doc) else { return nil }

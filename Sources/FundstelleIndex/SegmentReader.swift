@@ -377,6 +377,15 @@ public final class SegmentReader: @unchecked Sendable {
         }
     }
 
+    /// The size of document `doc`'s stored record, decompressed (0 for a number out of range).
+    public func storedSize(_ doc: Int) -> Int {
+        guard doc >= 0, doc < documentCount else { return 0 }
+        let offsets = section(.storedOffsets)
+        let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
+        let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
+        return end >= start ? Int(clamping: end - start) : 0
+    }
+
     /// Runs `body` on document `doc`'s record, decompressed.
     private func withRecord<T>(_ doc: Int, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> T) throws(IndexError) -> T {
         let offsets = section(.storedOffsets)

@@ -11,7 +11,7 @@ import Darwin
 /// The text is analysed with the same chain as the query, so a highlight covers every
 /// spelling the index matched ("Fachkraefte" lights up "Fachkräfte"). Offsets of the
 /// highlights are counted in Unicode code points of the snippet.
-struct SnippetMaker {
+struct SnippetMaker: Sendable {
     let terms: [[UInt8]]
     /// Target length in bytes of UTF-8 (about as many characters for German text).
     let length: Int

@@ -178,6 +178,26 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
         }
     }
 
+    /// Long pages get their snippets on all cores; each hit is what one core alone makes.
+    @Test func snippetsOnAllCoresEqualThoseOnOne() throws {
+        let docs = (0..<12).map { i in
+            let filler = String(repeating: "Text ohne Bezug Nummer \(i) über Gebühren. ", count: 400 + 37 * i)
+            let middle = i % 3 == 0 ? "Die Fachkräfte der Pflegeeinrichtung beraten. " : "Eine Pflegefachkraft berät. "
+            return Document(path: "p\(i).html", title: "Pflege \(i)", body: filler + middle + filler.prefix(900 * (i % 4)))
+        }
+        try withIndex(docs) { searcher throws in
+            searcher.parallelSnippetBytes = .max
+            let one = try searcher.search("Pflege Fachkraft", limit: 12)
+            searcher.parallelSnippetBytes = 0
+            let all = try searcher.search("Pflege Fachkraft", limit: 12)
+            #expect(one.hits.count == 12)
+            #expect(one.hits.allSatisfy { !$0.highlights.isEmpty })
+            #expect(all.hits == one.hits)
+            // And again, with the helper analyzers' caches warm.
+            #expect(try searcher.search("Pflege Fachkraft", limit: 12).hits == one.hits)
+        }
+    }
+
     /// Folding conflates distinct words; the exact spelling ranks first, then the folded one.
     @Test func exactSpellingAboveFoldedAboveStemmed() throws {
         let docs = [
