@@ -148,3 +148,37 @@ import TestSupport
         #expect(tokens.map(\.isStopWord) == [false, true, false])
     }
 }
+
+/// `TermPrefilter` may admit words that do not stem to a term, never leave out one that does.
+@Suite struct TermPrefilterTests {
+    @Test func admitsEveryWordWhoseStemMatchesATerm() {
+        var analyzer = Analyzer()
+        let queries = ["Prüfung", "Rücklage", "Gläubiger", "Tätigkeit", "Straße", "Pflege", "Maße", "Öl", "Gefolgt", "Abbruch"]
+        let terms = queries.map { analyzer.term($0) }
+        let filter = TermPrefilter(terms: terms)
+        let text = """
+            Modulprüfungen Meisterprüfung Prüfungsamt PRÜFUNG Kapitalrücklagen Gewinnrücklage Insolvenzgläubiger
+            Erwerbstätigkeit Haupttätigkeiten Straßenreinigung Großstraße Hauptstrasse Pflegeeinrichtungen Altenpflege
+            Abmaße Heizöl Ölpreis gefolgt Abbruchkosten Gebäudeabbruch Modulpruefungen Aerzte Pflegefachkräfte
+            """
+        var checked = 0
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) {
+            let stem = analyzer.term(word)
+            let matches = terms.contains { t in
+                t == stem || (t.count >= 4 && t.count <= stem.count && (stem.starts(with: t) || stem.reversed().starts(with: t.reversed())))
+            }
+            guard matches else { continue }
+            checked += 1
+            var bytes = Array(word.utf8)
+            #expect(bytes.withUnsafeMutableBufferPointer { filter.admits(UnsafeBufferPointer($0)) }, "\(word) stems to a term")
+        }
+        #expect(checked >= 20)
+    }
+
+    @Test func spellingsOfAnAnchor() {
+        let spellings = TermPrefilter.spellings(Array("ruf".utf8)).map { String(decoding: $0, as: UTF8.self) }
+        #expect(Set(spellings) == ["ruf", "rüf"])
+        let ss = TermPrefilter.spellings(Array("ass".utf8)).map { String(decoding: $0, as: UTF8.self) }
+        #expect(Set(ss) == ["ass", "aß", "äss", "äß"])
+    }
+}
