@@ -109,6 +109,9 @@ public final class IndexWriter {
         let names = try FileIO.listDirectory(directory)
         let newest = names.compactMap(Commit.generation(ofFile:)).max()
         generation = (newest ?? 0) + 1
+        // A writer that crashed wrote files of this generation and never committed them:
+        // their space is needed now (a full disk is a common reason for the crash).
+        removeUncommittedFiles()
         guard updating, let newest else { return }
         let reader: IndexReader, commit: Commit, files: [FileRecord]
         do {
@@ -206,7 +209,11 @@ public final class IndexWriter {
         return changes
     }
 
-    deinit { if lockFD >= 0 { close(lockFD) } }
+    deinit {
+        // Gone without a commit (an error, a full disk): the files written are of no use.
+        if !committed && lockFD >= 0 { removeUncommittedFiles() }
+        if lockFD >= 0 { close(lockFD) }
+    }
 
     /// Documents added so far.
     public var documentCount: Int { written.reduce(0) { $0 + $1.documentCount } + builder.documentCount - movedCount }
@@ -454,6 +461,21 @@ public final class IndexWriter {
             deletionsChanged[i] = true
             mergedSegments += 1
         }
+    }
+
+    /// Whether `name` is a file a writer of generation `g` writes before it commits: a segment,
+    /// a deletion file, the anchor segment, the file manifest, the commit's temporary file.
+    static func isUncommittedFile(_ name: String, generation g: Int) -> Bool {
+        (name.hasPrefix("s\(g)_") && name.hasSuffix(".seg")) || name.hasSuffix("_\(g).del") || name == "a\(g).seg"
+            || name == FileManifest.fileName(g) || name == Commit.fileName(g) + ".tmp"
+    }
+
+    /// Removes the files of this writer's generation: no commit names them before it commits.
+    /// Called holding the lock, so no other writer is writing them. Once the commit file is in
+    /// place (a commit that failed after its rename), they are the index: nothing is removed.
+    private func removeUncommittedFiles() {
+        guard let names = try? FileIO.listDirectory(directory), !names.contains(Commit.fileName(generation)) else { return }
+        for name in names where Self.isUncommittedFile(name, generation: generation) { unlink(directory + "/" + name) }
     }
 
     /// Deletes older commits, their segments, and leftovers of crashed writers.

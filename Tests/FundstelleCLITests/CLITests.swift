@@ -20,9 +20,10 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil) throws -> Output {
+    /// Runs `fundstelle` (or `executable`) with `arguments`.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: String? = nil, executable: String? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Output goes to files, input comes from one: no pipe can fill up and block.
@@ -456,6 +457,43 @@ func makeSite(_ root: String) throws {
         }
         print("CrashTests: \(killed) of 24 writers killed mid-run; \(committedFirst) had committed first")
         #expect(killed >= 12)  // most kills land inside a run (a slow machine may stretch some runs)
+    }
+
+    /// A disk that fills up while the index is rebuilt: the run fails with an error naming the
+    /// file, the last commit stays as it was (`check` passes, same documents), the files the run
+    /// wrote are gone, so their space is free again, and the next run works. A file-size limit
+    /// (`ulimit -f`, its signal ignored) stands in for the full disk: `write` fails the same way,
+    /// with EFBIG instead of ENOSPC.
+    @Test func fullDiskFailsTheRunAndKeepsTheLastCommit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let corpus = SharedData.packageRoot + "/Corpus"
+        let index = dir.path + "/idx"
+        #expect(try CLI.run(["index", corpus + "/gesetze-im-internet", "--index", index]).status == 0)
+        let before = try Self.state(index)
+        let committed = Set(try FileManager.default.contentsOfDirectory(atPath: index))
+        // The segments a rebuild writes with a small RAM budget: the first must fit under the
+        // second limit, a later, larger one must not.
+        let reference = dir.path + "/ref"
+        #expect(try CLI.run(["index", corpus, "--index", reference, "--ram-budget", "2"]).status == 0)
+        let sizes = try FileManager.default.contentsOfDirectory(atPath: reference).filter { $0.hasSuffix(".seg") }
+            .map { try FileManager.default.attributesOfItem(atPath: reference + "/" + $0)[.size] as? Int ?? 0 }
+        let first = try FileManager.default.attributesOfItem(atPath: reference + "/s1_0.seg")[.size] as? Int ?? 0
+        #expect(sizes.contains { $0 > first + 1024 })
+        for kilobytes in [16, first / 1024 + 1] {
+            let run = try CLI.run([
+                "-c", "trap '' XFSZ; ulimit -f \(kilobytes); exec \"$0\" \"$@\"", CLI.binary,
+                "index", corpus, "--index", index, "--full", "--ram-budget", "2",
+            ], executable: "/bin/bash")
+            #expect(run.status != 0, "limit \(kilobytes) KB")
+            #expect(run.stderr.contains(index) && run.stderr.contains("File too large"), "\(run.stderr)")
+            #expect(try Self.state(index) == before)
+            #expect(try CLI.run(["check", "--index", index]).status == 0)
+            #expect(Set(try FileManager.default.contentsOfDirectory(atPath: index)) == committed, "limit \(kilobytes) KB")
+        }
+        let again = try CLI.run(["index", corpus + "/gesetze-im-internet", "--index", index, "--full"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Self.state(index).generation == before.generation + 1)
     }
 
     /// A writer killed (SIGKILL) in the middle of indexing leaves a readable, consistent index:

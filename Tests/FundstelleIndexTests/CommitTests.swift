@@ -43,6 +43,28 @@ import TestSupport
         let reader = try IndexReader.open(dir.path)
         #expect(reader.documentCount == 1)
         #expect(try reader.storedDocument(0)?.path == "old")
+        // The dropped writer took its segments with it (their space is free again).
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["s1_0.seg", "segments_1", "segments_9.tmp", "write.lock"])
+    }
+
+    /// The files a crashed writer left (its generation's segments, manifest, temporary commit)
+    /// are removed by the next writer as it starts, before it needs the space; older commits' files stay.
+    @Test func theNextWriterRemovesACrashedWritersFiles() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let first = try IndexWriter(directory: dir.path)
+        try first.add(Document(path: "old", body: "alt"))
+        try first.commit(root: "/")
+        let crashed = ["s2_0.seg", "s2_13.seg", "s1_0_2.del", "a2.seg", "files_2", "segments_2.tmp"]
+        for name in crashed { try "left over".write(toFile: dir.path + "/" + name, atomically: false, encoding: .utf8) }
+        try "ours".write(toFile: dir.path + "/s12_0.seg.bak", atomically: false, encoding: .utf8)
+        let second = try IndexWriter(directory: dir.path)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(files == ["s12_0.seg.bak", "s1_0.seg", "segments_1", "write.lock"])
+        try second.add(Document(path: "new", body: "neu"))
+        try second.commit(root: "/")
+        #expect(try IndexReader.open(dir.path).documentCount == 1)
     }
 
     /// Analysis runs on all cores; the segment must not depend on the scheduling.
