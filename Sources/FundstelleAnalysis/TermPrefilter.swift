@@ -6,8 +6,8 @@
 /// cannot stem to a term, unless it is a compound ending in one ("Pflegeeinrichtungen" for
 /// "einrichtung"): such a word holds bytes 1–3 of that term in lower case whatever its first
 /// letter (byte 0 is left out: it may be an umlaut the term has folded), past its own first two.
-/// The word may spell the anchor's a, o, u or ss as ä, ö, ü or ß ("Modulprüfungen" holds "ruf"
-/// of "prufung" as "rüf"): each such spelling is an anchor too.
+/// The word may spell the anchor's a, o, u or ss as ä, ö, ü (or ae, oe, ue) or ß
+/// ("Modulprüfungen" holds "ruf" of "prufung" as "rüf"): each such spelling is an anchor too.
 public struct TermPrefilter: Sendable {
     /// ASCII bytes a term starts with.
     private let firstLetters: [Bool]
@@ -85,7 +85,7 @@ public struct TermPrefilter: Sendable {
         Int((UInt32(x) &* 0x9E37 ^ UInt32(y) &* 0x85EB ^ UInt32(z) &* 0xC2B3) & 0xFFFF)
     }
 
-    /// `anchor` as a word may write it: each a, o, u also as ä, ö, ü and "ss" also as ß.
+    /// `anchor` as a word may write it: each a, o, u also as ä, ö, ü or ae, oe, ue, and "ss" also as ß.
     static func spellings(_ anchor: [UInt8]) -> [[UInt8]] {
         var result: [[UInt8]] = [[]]
         var i = 0
@@ -93,9 +93,9 @@ public struct TermPrefilter: Sendable {
             let b = anchor[i]
             var options: [[UInt8]] = [[b]]
             switch b {
-            case 0x61: options.append([0xC3, 0xA4])  // ä
-            case 0x6F: options.append([0xC3, 0xB6])  // ö
-            case 0x75: options.append([0xC3, 0xBC])  // ü
+            case 0x61: options += [[0xC3, 0xA4], [0x61, 0x65]]  // ä, ae
+            case 0x6F: options += [[0xC3, 0xB6], [0x6F, 0x65]]  // ö, oe
+            case 0x75: options += [[0xC3, 0xBC], [0x75, 0x65]]  // ü, ue
             default: break
             }
             if b == 0x73, i + 1 < anchor.count, anchor[i + 1] == 0x73 {
