@@ -85,6 +85,9 @@ public final class IndexWriter {
     public private(set) var mergedSegments = 0
     /// More segments than this after an update, and the smallest are merged.
     public var maximumSegments = 8
+    /// Told before a segment is analysed and written (its number in this run, from 1, and its
+    /// documents): the run's longest pauses, for a progress display.
+    public var willWriteSegment: ((_ number: Int, _ documents: Int) -> Void)?
 
     /// Opens `directory` for writing (creating it), taking the writer's lock.
     /// - Parameters:
@@ -272,6 +275,7 @@ public final class IndexWriter {
 
     private func flush() throws(IndexError) {
         guard builder.documentCount > 0 else { return }
+        willWriteSegment?(written.count + 1, builder.documentCount)
         builder.transformDocuments { templates.removingTemplate(from: $0) }
         let name = "s\(generation)_\(written.count).seg"
         let decompounder = Decompounder(frequencies: frequencies)

@@ -82,6 +82,8 @@ struct IndexCommand: ParsableCommand {
             var seen = Set<String>()
             let extractor = Extractor(maxFileSize: maxFileSize << 20, recordElement: record, honorsNoindex: !ignoreNoindex)
             var progress = Progress(total: walker.entries.count)
+            let announce = progress
+            writer.willWriteSegment = { number, documents in announce.writingSegment(number, documents: documents) }
             var files = 0
             var bytes = 0
             // Extract in parallel in batches, add to the index in file order: the same tree

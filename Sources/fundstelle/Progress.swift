@@ -21,6 +21,13 @@ struct Progress {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// Says that a segment is being written (the bar would otherwise stand still for seconds).
+    func writingSegment(_ number: Int, documents: Int) {
+        let seconds = Int((Progress.now() - started).rounded())
+        let line = "writing segment \(number): analysing \(documents) documents, splitting compounds, \(seconds) s"
+        Terminal.status(interactive ? "\r\u{1B}[K\(line)\n" : line + "\n")
+    }
+
     mutating func update(done: Int, documents: Int) {
         guard total > 0 else { return }
         if interactive {
