@@ -11,7 +11,7 @@
 public struct TermPrefilter: Sendable {
     /// ASCII bytes a term starts with.
     private let firstLetters: [Bool]
-    /// Bytes 1–3 of every term of four bytes or more, and their spellings with umlauts or ß,
+    /// Bytes 1–3 of every term of four bytes or more in each of their spellings (`spellings`),
     /// one after the other; `anchorEnds` says where each ends.
     private let anchors: [UInt8]
     private let anchorEnds: [Int]
