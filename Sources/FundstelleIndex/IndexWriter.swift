@@ -114,7 +114,7 @@ public final class IndexWriter {
         generation = (newest ?? 0) + 1
         // A writer that crashed wrote files of this generation and never committed them:
         // their space is needed now (a full disk is a common reason for the crash).
-        removeUncommittedFiles()
+        removeUncommittedFiles(among: names)
         guard updating, let newest else { return }
         let reader: IndexReader, commit: Commit, files: [FileRecord]
         do {
@@ -474,11 +474,12 @@ public final class IndexWriter {
             || name == FileManifest.fileName(g) || name == Commit.fileName(g) + ".tmp"
     }
 
-    /// Removes the files of this writer's generation: no commit names them before it commits.
+    /// Removes the files of this writer's generation (of `listed`, the folder's names when the
+    /// caller has them, else of a fresh listing): no commit names them before it commits.
     /// Called holding the lock, so no other writer is writing them. Once the commit file is in
     /// place (a commit that failed after its rename), they are the index: nothing is removed.
-    private func removeUncommittedFiles() {
-        guard let names = try? FileIO.listDirectory(directory), !names.contains(Commit.fileName(generation)) else { return }
+    private func removeUncommittedFiles(among listed: [String]? = nil) {
+        guard let names = listed ?? (try? FileIO.listDirectory(directory)), !names.contains(Commit.fileName(generation)) else { return }
         for name in names where Self.isUncommittedFile(name, generation: generation) { unlink(directory + "/" + name) }
     }
 

@@ -362,36 +362,35 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     public func storedDocument(_ doc: Int) throws(IndexError) -> StoredDocument {
-        let id = DocumentID.string(documentHash(doc))
-        let file = file.path
-        return try withRecord(doc) { (record) throws(IndexError) in try Self.decodeRecord(record, id: id, file: file).document }
+        try storedRecord(doc, bodyAsBytes: false).document
     }
 
     /// Document `doc`'s stored record with its body as bytes (the `body` string left empty),
     /// as a snippet reads it: a long body is not checked and copied into a string.
     public func storedDocumentWithBodyBytes(_ doc: Int) throws(IndexError) -> (document: StoredDocument, body: [UInt8]) {
-        let id = DocumentID.string(documentHash(doc))
-        let file = file.path
-        return try withRecord(doc) { (record) throws(IndexError) in
-            try Self.decodeRecord(record, id: id, file: file, bodyAsBytes: true)
-        }
+        try storedRecord(doc, bodyAsBytes: true)
     }
 
     /// The size of document `doc`'s stored record, decompressed (0 for a number out of range).
     public func storedSize(_ doc: Int) -> Int {
         guard doc >= 0, doc < documentCount else { return 0 }
-        let offsets = section(.storedOffsets)
-        let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
-        let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
+        let (start, end) = recordOffsets(doc)
         return end >= start ? Int(clamping: end - start) : 0
     }
 
-    /// Runs `body` on document `doc`'s record, decompressed.
-    private func withRecord<T>(_ doc: Int, _ body: (UnsafeRawBufferPointer) throws(IndexError) -> T) throws(IndexError) -> T {
+    /// Where document `doc`'s record starts and ends in the decompressed stream of all records
+    /// (as written: not checked).
+    private func recordOffsets(_ doc: Int) -> (start: UInt64, end: UInt64) {
         let offsets = section(.storedOffsets)
+        return (UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self)),
+                UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self)))
+    }
+
+    /// Document `doc`'s record, decompressed and decoded (see `decodeRecord`).
+    private func storedRecord(_ doc: Int, bodyAsBytes: Bool) throws(IndexError) -> (document: StoredDocument, body: [UInt8]) {
         guard doc >= 0, doc < documentCount else { throw .corrupt(file: file.path, reason: "document \(doc) out of range") }
-        let start = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8, as: UInt64.self))
-        let end = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: doc * 8 + 8, as: UInt64.self))
+        let offsets = section(.storedOffsets)
+        let (start, end) = recordOffsets(doc)
         // The document's block, decompressed; its record lies at its offset less the block's first.
         let block = doc / storedPerBlock
         let blockFirst = UInt64(littleEndian: offsets.loadUnaligned(fromByteOffset: block * storedPerBlock * 8, as: UInt64.self))
@@ -407,9 +406,13 @@ public final class SegmentReader: @unchecked Sendable {
             UnsafeRawBufferPointer(rebasing: stored[Int(from) + 4..<Int(to)]), size: Int(try sizeReader.u32()),
             dictionary: storedDictionary, file: file.path)
         guard end - blockFirst <= UInt64(decompressed.count) else { throw .corrupt(file: file.path, reason: "stored document outside its block") }
+        let id = DocumentID.string(documentHash(doc))
+        let file = file.path
         return try decompressed.withUnsafeBytes { raw in
             Result { () throws(IndexError) in
-                try body(UnsafeRawBufferPointer(rebasing: raw[Int(start - blockFirst)..<Int(end - blockFirst)]))
+                try Self.decodeRecord(
+                    UnsafeRawBufferPointer(rebasing: raw[Int(start - blockFirst)..<Int(end - blockFirst)]), id: id, file: file,
+                    bodyAsBytes: bodyAsBytes)
             }
         }.get()
     }
@@ -417,7 +420,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// Decodes a record. With `bodyAsBytes` the body is returned as bytes and the document's is
     /// left empty; otherwise the bytes are empty.
     private static func decodeRecord(
-        _ record: UnsafeRawBufferPointer, id: String, file: String, bodyAsBytes: Bool = false
+        _ record: UnsafeRawBufferPointer, id: String, file: String, bodyAsBytes: Bool
     ) throws(IndexError) -> (document: StoredDocument, body: [UInt8]) {
         var r = ByteReader(record, file: file)
         let path = try r.string()

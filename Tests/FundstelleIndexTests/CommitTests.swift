@@ -28,12 +28,17 @@ import TestSupport
         #expect(files == ["README.md", "s3_0.seg", "segments_3", "write.lock"])
     }
 
-    @Test func anUncommittedWriterLeavesThePreviousCommit() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
+    /// Commits one document, "old", as generation 1 of an index in `dir`.
+    private func commitOldDocument(in dir: TemporaryDirectory) throws {
         let first = try IndexWriter(directory: dir.path)
         try first.add(Document(path: "old", body: "alt"))
         try first.commit(root: "/")
+    }
+
+    @Test func anUncommittedWriterLeavesThePreviousCommit() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try commitOldDocument(in: dir)
         do {
             let second = try IndexWriter(directory: dir.path, ramBudget: 1)
             for i in 0..<10 { try second.add(Document(path: "new\(i)", body: "neu")) }  // segments written, no commit
@@ -53,9 +58,7 @@ import TestSupport
     @Test func theNextWriterRemovesACrashedWritersFiles() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let first = try IndexWriter(directory: dir.path)
-        try first.add(Document(path: "old", body: "alt"))
-        try first.commit(root: "/")
+        try commitOldDocument(in: dir)
         let crashed = ["s2_0.seg", "s2_13.seg", "s1_0_2.del", "a2.seg", "files_2", "segments_2.tmp"]
         for name in crashed { try "left over".write(toFile: dir.path + "/" + name, atomically: false, encoding: .utf8) }
         try "ours".write(toFile: dir.path + "/s12_0.seg.bak", atomically: false, encoding: .utf8)
