@@ -104,6 +104,7 @@ struct IndexCommand: ParsableCommand {
             // (on this thread), so extracting and adding overlap; batches are added in order.
             let batchSize = 64
             var start = 0
+            let keptBefore = unchanged  // `unchanged` also counts the files below whose hash is the same
             let pipeline = ExtractionPipeline(entries: entries, batchSize: batchSize, extractor: extractor)
             while start < entries.count {
                 let (batch, results) = pipeline.next()
@@ -148,7 +149,7 @@ struct IndexCommand: ParsableCommand {
                     }
                 }
                 start += batch.count
-                progress.update(done: unchanged + start, documents: writer.documentCount)
+                progress.update(done: keptBefore + start, documents: writer.documentCount)
             }
             var removed = 0
             for (path, old) in writer.previousFiles where !seen.contains(path) {
