@@ -53,53 +53,89 @@ enum FileManifest {
 
     static func fileName(_ generation: Int) -> String { "files_\(generation)" }
 
+    /// The records after the header, compressed as one Zstandard frame: paths of one folder
+    /// share most of their bytes, and most documents' ids are their file's path hash. (On the
+    /// full law dump, 111,224 files: 7.6 MB written as fixed-width fields, 3.0 MB so.)
     static func encode(_ records: [FileRecord]) -> [UInt8] {
+        var body = ByteWriter()
+        var previousModified: Int64 = 0
+        for r in records {
+            body.string(r.path)
+            body.varint(r.size)
+            body.varint(zigzag(r.modified &- previousModified))
+            previousModified = r.modified
+            body.u64(r.hash)
+            body.varint(r.documents.count)
+            let pathID = DocumentID.hash(r.path)
+            for (i, id) in r.documents.enumerated() {
+                if id == pathID {
+                    body.u8(0)
+                } else {
+                    body.u8(1)
+                    body.u64(id)
+                }
+                body.u64(i < r.fingerprints.count ? r.fingerprints[i] : 0)
+            }
+        }
         var w = ByteWriter()
         w.u32(magic)
         w.u32(IndexFormat.version)
         w.u64(UInt64(records.count))
-        for r in records {
-            w.string(r.path)
-            w.u64(UInt64(r.size))
-            w.u64(UInt64(bitPattern: r.modified))
-            w.u64(r.hash)
-            w.u64(UInt64(r.documents.count))
-            for id in r.documents { w.u64(id) }
-            for i in r.documents.indices { w.u64(i < r.fingerprints.count ? r.fingerprints[i] : 0) }
-        }
+        w.u64(UInt64(body.count))
+        w.append(StoredBlocks.compress(body.bytes[...]))
         w.u32(CRC32.checksum(w.bytes))
         return w.bytes
     }
 
     static func decode(_ raw: UnsafeRawBufferPointer, file: String) throws(IndexError) -> [FileRecord] {
-        guard raw.count >= 20 else { throw .corrupt(file: file, reason: "too short") }
+        guard raw.count >= 28 else { throw .corrupt(file: file, reason: "too short") }
         let stored = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 4, as: UInt32.self))
         guard stored == CRC32.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<raw.count - 4])) else {
             throw .corrupt(file: file, reason: "checksum mismatch")
         }
-        var r = ByteReader(UnsafeRawBufferPointer(rebasing: raw[0..<raw.count - 4]), file: file)
-        guard try r.u32() == magic else { throw .corrupt(file: file, reason: "not a Fundstelle file manifest") }
-        let version = try r.u32()
+        var header = ByteReader(UnsafeRawBufferPointer(rebasing: raw[0..<raw.count - 4]), file: file)
+        guard try header.u32() == magic else { throw .corrupt(file: file, reason: "not a Fundstelle file manifest") }
+        let version = try header.u32()
         guard version == IndexFormat.version else { throw .unsupportedVersion(file: file, version: version) }
-        let count = Int(try r.u64())
+        let count = Int(try header.u64())
+        let size = Int(try header.u64())
+        let body = try StoredBlocks.decompress(UnsafeRawBufferPointer(rebasing: raw[24..<raw.count - 4]), size: size, file: file)
+        return try body.withUnsafeBytes { bytes in Result { () throws(IndexError) in try decodeRecords(bytes, count: count, file: file) } }.get()
+    }
+
+    private static func decodeRecords(_ bytes: UnsafeRawBufferPointer, count: Int, file: String) throws(IndexError) -> [FileRecord] {
+        let size = bytes.count
+        var r = ByteReader(bytes, file: file)
         var records: [FileRecord] = []
+        records.reserveCapacity(min(count, size))
+        var modified: Int64 = 0
         for _ in 0..<count {
             let path = try r.string()
-            let size = Int(try r.u64())
-            let modified = Int64(bitPattern: try r.u64())
+            let fileSize = Int(clamping: try r.varint())
+            modified &+= unzigzag(try r.varint())
             let hash = try r.u64()
-            let n = Int(try r.u64())
-            guard n <= raw.count / 8 else { throw .corrupt(file: file, reason: "bad document count") }
-            var ids: [UInt64] = []
+            let n = try r.int()
+            guard n <= size / 9 else { throw .corrupt(file: file, reason: "bad document count") }
+            let pathID = DocumentID.hash(path)
+            var ids: [UInt64] = [], fingerprints: [UInt64] = []
             ids.reserveCapacity(n)
-            for _ in 0..<n { ids.append(try r.u64()) }
-            var fingerprints: [UInt64] = []
             fingerprints.reserveCapacity(n)
-            for _ in 0..<n { fingerprints.append(try r.u64()) }
-            records.append(FileRecord(path: path, size: size, modified: modified, hash: hash, documents: ids, fingerprints: fingerprints))
+            for _ in 0..<n {
+                switch try r.u8() {
+                case 0: ids.append(pathID)
+                case 1: ids.append(try r.u64())
+                default: throw .corrupt(file: file, reason: "bad document id")
+                }
+                fingerprints.append(try r.u64())
+            }
+            records.append(FileRecord(path: path, size: fileSize, modified: modified, hash: hash, documents: ids, fingerprints: fingerprints))
         }
+        guard r.isAtEnd else { throw .corrupt(file: file, reason: "bytes after the last file") }
         return records
     }
+
+    private static func zigzag(_ v: Int64) -> UInt64 { UInt64(bitPattern: (v << 1) ^ (v >> 63)) }
+    private static func unzigzag(_ v: UInt64) -> Int64 { Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1) }
 }
 
 /// Which documents of a segment are deleted: one bit per document, written as

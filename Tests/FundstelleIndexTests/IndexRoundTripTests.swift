@@ -370,6 +370,38 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
 /// The bit-packed blocks of long lists against random lists: wide and zero-width blocks,
 /// frequencies up to 17 bits, gaps up to the whole segment; a cursor reads back every
 /// document and frequency, walking and jumping.
+@Suite struct FileManifestTests {
+    /// Files of one page (id: the path's hash), of many records (other ids), of none; times
+    /// before 1970, equal and falling; sizes and hashes across their whole range.
+    @Test func recordsRoundTripAndDamageIsNamed() throws {
+        var rng = SplitMix64(seed: 8)
+        var records: [FileRecord] = []
+        for i in 0..<500 {
+            let path = "stadt/amt\(i % 7)/seite-\(i)-\(rng.next() % 1000).html"
+            let n = i % 25 == 0 ? Int(rng.next() % 40) : 1
+            let ids = (0..<n).map { k in n == 1 && i % 3 != 0 ? DocumentID.hash(path) : DocumentID.hash(path + "#\(k)") }
+            let modified: Int64 = i % 11 == 0 ? -Int64(rng.next() % 1_000_000_000_000) : Int64(bitPattern: rng.next() >> UInt64(i % 3 == 0 ? 1 : 20))
+            records.append(FileRecord(
+                path: path, size: i % 13 == 0 ? Int.max : Int(rng.next() % 100_000_000), modified: modified,
+                hash: rng.next(), documents: ids, fingerprints: ids.map { _ in i % 17 == 0 ? 0 : rng.next() }))
+        }
+        let bytes = FileManifest.encode(records)
+        let decoded = try bytes.withUnsafeBytes { try FileManifest.decode($0, file: "files_3") }
+        #expect(decoded == records)
+        // Smaller than the fixed-width fields of version 7 (hashes and fingerprints are random bytes).
+        let fixedWidth = records.reduce(24) { $0 + 1 + $1.path.utf8.count + 32 + 16 * $1.documents.count }
+        #expect(bytes.count < fixedWidth * 3 / 4, "\(bytes.count) of \(fixedWidth)")
+
+        var damaged = bytes
+        damaged[bytes.count / 2] ^= 0x10
+        #expect {
+            try damaged.withUnsafeBytes { _ = try FileManifest.decode($0, file: "files_3") }
+        } throws: { error in
+            "\(error)".contains("files_3") && "\(error)".contains("checksum")
+        }
+    }
+}
+
 @Suite struct PostingsBlocksTests {
     @Test func packedListsReadBack() throws {
         var rng = SplitMix64(seed: 11)
