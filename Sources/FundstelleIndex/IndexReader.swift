@@ -93,6 +93,7 @@ public final class IndexReader: Sendable {
         self.anchors = anchors
         anchorTargets = anchors?.documentHashes ?? UnsafeRawBufferPointer(start: nil, count: 0)
         self.deletions = deletions
+        deletionNames = commit.segments.map(\.deletions).filter { !$0.isEmpty }
         self.liveDocumentCount = total - deleted
         self.manifestName = commit.manifest
         self.segments = segments
@@ -114,7 +115,16 @@ public final class IndexReader: Sendable {
         averageLengths = averages
     }
 
-    public var sizeInBytes: Int { segments.reduce(0) { $0 + $1.sizeInBytes } + (anchors?.sizeInBytes ?? 0) }
+    /// Bytes on disk of every file of the commit: segments, the anchor segment, deletion files,
+    /// the file manifest and the commit file itself.
+    public var sizeInBytes: Int {
+        let others = [Commit.fileName(generation), manifestName] + deletionNames
+        return segments.reduce(0) { $0 + $1.sizeInBytes } + (anchors?.sizeInBytes ?? 0)
+            + others.reduce(0) { $0 + ($1.isEmpty ? 0 : FileIO.fileSize(directory + "/" + $1) ?? 0) }
+    }
+
+    /// The commit's deletion files.
+    private let deletionNames: [String]
 
     /// The global number of the document that document `local` of the anchor segment is about.
     @inline(__always)
