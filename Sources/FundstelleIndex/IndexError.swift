@@ -29,7 +29,7 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// Constants of the on-disk format (see FORMAT.md).
 public enum IndexFormat {
-    public static let version: UInt32 = 8
+    public static let version: UInt32 = 9
     static let segmentMagic: UInt32 = 0x4745_5346  // "FSEG" little-endian
     static let commitMagic: UInt32 = 0x544D_4346  // "FCMT"
     static let footerMagic: UInt32 = 0x444E_4546  // "FEND"

@@ -222,6 +222,17 @@ struct SegmentBuilder {
 
     /// Analyses the documents, splitting compounds with `decompounder` (made from the words of
     /// everything indexed in this run so far), and writes the segment file at `path` (fsynced).
+    /// Lists shorter than this are written again rather than shared: a pointer to an earlier
+    /// list takes three or four bytes itself.
+    static let smallestSharedList = 4
+
+    /// Whether pointing `distance` bytes back costs fewer dictionary bytes than writing a list
+    /// of `length` bytes again and saying its length.
+    static func sharingSaves(length: Int, distance: Int) -> Bool {
+        func varintSize(_ v: Int) -> Int { v < 1 << 7 ? 1 : v < 1 << 14 ? 2 : v < 1 << 21 ? 3 : v < 1 << 28 ? 4 : 5 }
+        return 1 + varintSize(distance) < length + varintSize(length)
+    }
+
     /// The words of `vocabulary` are split ahead, once each, on all cores; others as they come
     /// (pass none for a segment of few words), except those `knownSplits` holds: an earlier
     /// segment's splits, kept so that a word is split alike in every segment of a run (and
@@ -248,12 +259,19 @@ struct SegmentBuilder {
         try out.write(header.bytes)
 
         let order = terms.sortedIDs()
+        // Where each term's postings start, and how many bytes its own list takes (0: it
+        // shares the list of an earlier term with the same bytes, see below).
         var postingsOffsets = [Int](repeating: 0, count: order.count)
+        var postingsLengths = [Int](repeating: 0, count: order.count)
         var positionsOffsets = [Int](repeating: 0, count: order.count)
 
         try section { () throws(IndexError) in
             var offset = 0
             var head = ByteWriter()
+            // Short lists by their bytes' hash: a term whose list is byte for byte an earlier
+            // one's points to it (a word's exact form in the same documents as its stem, a folded
+            // key with the documents of its one spelling).
+            var earlier: [UInt64: Int32] = [:]
             for (rank, id) in order.enumerated() {
                 postingsOffsets[rank] = offset
                 let p = postings[Int(id)]
@@ -265,11 +283,22 @@ struct SegmentBuilder {
                     try out.write(head.bytes)
                     try out.write(skips.bytes)
                     try out.write(docs.bytes)
-                    offset += head.count + skips.count + docs.count
+                    postingsLengths[rank] = head.count + skips.count + docs.count
+                } else if p.docs.count >= Self.smallestSharedList {
+                    let hash = p.docs.bytes.withUnsafeBufferPointer(ByteHash.hash)
+                    if let first = earlier[hash], postings[Int(order[Int(first)])].docs.bytes == p.docs.bytes,
+                       Self.sharingSaves(length: p.docs.count, distance: offset - postingsOffsets[Int(first)]) {
+                        postingsOffsets[rank] = postingsOffsets[Int(first)]
+                        continue
+                    }
+                    earlier[hash] = Int32(rank)  // the nearest copy: pointers to it are shorter
+                    try out.write(p.docs.bytes)
+                    postingsLengths[rank] = p.docs.count
                 } else {
                     try out.write(p.docs.bytes)
-                    offset += p.docs.count
+                    postingsLengths[rank] = p.docs.count
                 }
+                offset += postingsLengths[rank]
             }
             try out.write([UInt8](repeating: 0, count: PostingsBlocks.padding))
         }
@@ -287,14 +316,17 @@ struct SegmentBuilder {
         try section { () throws(IndexError) in
             var dict = ByteWriter()
             var previous: [UInt8] = []
+            var nextPostings = 0  // where the next list of its own starts
             for (rank, id) in order.enumerated() {
-                let firstInBlock = rank % IndexFormat.termsPerBlock == 0
-                if firstInBlock {
+                if rank % IndexFormat.termsPerBlock == 0 {
                     blockStarts.append(UInt64(dict.count))
                     previous.removeAll(keepingCapacity: true)
                     terms.withKey(Int(id)) { term in blockKeys.append(term[...]) }
                     blockKeyEnds.append(UInt32(blockKeys.count))
+                    dict.varint(nextPostings)
+                    dict.varint(positionsOffsets[rank])
                 }
+                var prefix: UInt8 = 0
                 terms.withKey(Int(id)) { term in
                     var shared = 0
                     let limit = min(previous.count, term.count)
@@ -303,15 +335,19 @@ struct SegmentBuilder {
                     dict.varint(term.count - shared)
                     dict.append(term[shared...])
                     previous.replaceSubrange(previous.indices, with: term)
+                    prefix = term[0]
                 }
-                dict.varint(Int(postings[Int(id)].docFreq))
-                if firstInBlock {
-                    dict.varint(postingsOffsets[rank])
-                    dict.varint(positionsOffsets[rank])
+                let p = postings[Int(id)]
+                dict.varint(Int(p.docFreq))
+                guard p.docFreq > 0 else { continue }  // a split record: no lists
+                if postingsLengths[rank] > 0 {
+                    dict.varint(postingsLengths[rank])
+                    nextPostings += postingsLengths[rank]
                 } else {
-                    dict.varint(postingsOffsets[rank] - postingsOffsets[rank - 1])
-                    dict.varint(positionsOffsets[rank] - positionsOffsets[rank - 1])
+                    dict.varint(0)
+                    dict.varint(nextPostings - postingsOffsets[rank])
                 }
+                if Field.hasPositions(keyPrefix: prefix) { dict.varint(p.positions.count) }
             }
             try out.write(dict.bytes)
         }

@@ -127,7 +127,7 @@ public final class SegmentReader: @unchecked Sendable {
     /// The first key of a block as the dictionary holds it (stored whole: its shared prefix is 0).
     private func dictionaryFirstKey(ofBlock block: Int) throws(IndexError) -> UnsafeRawBufferPointer {
         var r = ByteReader(section(.dictionary), offset: try blockStart(block), file: file.path)
-        _ = try r.int()
+        try r.skipVarints(3)  // the block's two offsets, the first key's shared prefix (0)
         let n = try r.int()
         return try r.bytes(n)
     }
@@ -196,38 +196,53 @@ public final class SegmentReader: @unchecked Sendable {
     }
 
     /// The entries of one dictionary block, read in order: each key's prefix shared with the
-    /// key before, the rest of it, and its term info (offsets summed up from their deltas).
+    /// key before, the rest of it, and its term info (offsets summed up from the lengths of the
+    /// lists before it in the block, or pointing back to an earlier term's list).
     private struct BlockEntries {
         var reader: ByteReader
-        private var previousLength = 0, postings = 0, positions = 0
-        private var first = true
+        private var previousLength = 0
+        /// Where the block's next list of its own starts, in the postings and positions sections.
+        private var postings: Int, positions: Int
+        /// Whether the current key's kind and field (its first byte) keep positions.
+        private var keyHasPositions = false
 
-        init(_ reader: ByteReader) { self.reader = reader }
+        /// `reader` stands after the block's two offsets, `postings` and `positions`.
+        init(_ reader: ByteReader, postings: Int, positions: Int) {
+            self.reader = reader
+            self.postings = postings
+            self.positions = positions
+        }
 
         @inline(__always)
         mutating func next() throws(IndexError) -> (shared: Int, suffix: UnsafeRawBufferPointer, info: TermInfo)? {
             guard !reader.isAtEnd else { return nil }
             let shared = try reader.int()
             let suffix = try reader.bytes(try reader.int())
-            guard shared <= previousLength else { throw .corrupt(file: reader.file, reason: "bad term prefix") }
+            guard shared <= previousLength, shared > 0 || suffix.count > 0 else { throw .corrupt(file: reader.file, reason: "bad term prefix") }
+            if shared == 0 { keyHasPositions = Field.hasPositions(keyPrefix: suffix[0]) }  // (else the same first byte)
             previousLength = shared + suffix.count
-            let docFreq = try reader.int()
-            if first {
-                postings = try reader.int()
-                positions = try reader.int()
-                first = false
-            } else {
-                postings += try reader.int()
-                positions += try reader.int()
+            var info = TermInfo(docFreq: try reader.int(), postingsOffset: postings, positionsOffset: positions)
+            guard info.docFreq > 0 else { return (shared, suffix, info) }  // (a split record)
+            let length = try reader.int()
+            if length > 0 {
+                postings += length
+            } else {  // 0: the list of an earlier term, this many bytes back
+                let distance = try reader.int()
+                guard distance > 0, distance <= postings else { throw .corrupt(file: reader.file, reason: "shared postings outside the section") }
+                info.postingsOffset = postings - distance
             }
-            return (shared, suffix, TermInfo(docFreq: docFreq, postingsOffset: postings, positionsOffset: positions))
+            if keyHasPositions { positions += try reader.int() }
+            return (shared, suffix, info)
         }
     }
 
     private func entries(ofBlock block: Int) throws(IndexError) -> BlockEntries {
         let dict = section(.dictionary)
         let end = block + 1 < blockCount ? try blockStart(block + 1) : dict.count
-        return BlockEntries(ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(block), file: file.path))
+        var reader = ByteReader(UnsafeRawBufferPointer(rebasing: dict[0..<end]), offset: try blockStart(block), file: file.path)
+        let postings = try reader.int()
+        let positions = try reader.int()
+        return BlockEntries(reader, postings: postings, positions: positions)
     }
 
     /// Decodes the entries of one block in order, while `body` returns true.

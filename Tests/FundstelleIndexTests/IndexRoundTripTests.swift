@@ -122,6 +122,38 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(probes > 1_000)
     }
 
+    /// Terms with byte-identical lists (a word's exact form in the documents of its stem)
+    /// point to one copy: every term sharing an offset reads back the same documents and
+    /// frequencies as its neighbours in the naive map, and the copies are shared at all.
+    @Test func identicalListsAreWrittenOnce() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let writer = try IndexWriter(directory: dir.path)
+        let docs = randomDocuments(300, seed: 5)
+        for doc in docs { try writer.add(doc) }
+        try writer.commit(root: "/tmp")
+        let segment = try #require(try IndexReader.open(dir.path).segments.first)
+        var byOffset: [Int: [(Field, TermKind, [UInt8], TermInfo)]] = [:]
+        try segment.forEachTerm { (field, kind, term, info) throws(IndexError) in
+            guard info.docFreq > 0 else { return }
+            byOffset[info.postingsOffset, default: []].append((field, kind, Array(term), info))
+        }
+        let shared = byOffset.values.filter { $0.count > 1 }
+        #expect(shared.count > 100, "\(shared.count) lists shared")
+        #expect(shared.contains { group in Set(group.map { $0.1 }).count > 1 })  // across kinds
+        for group in shared {
+            var lists: [[Int]] = []
+            for (field, kind, term, info) in group {
+                var cursor = try segment.postings(info, positions: field.hasPositions(kind))
+                var list: [Int] = []
+                while try cursor.next() { list += [cursor.doc, Int(cursor.freq)] }
+                #expect(list.count == 2 * info.docFreq, "\(String(decoding: term, as: UTF8.self))")
+                lists.append(list)
+            }
+            #expect(Set(lists).count == 1)
+        }
+    }
+
     /// `fill` hands out the documents and frequencies `next` walks, in batches of any size,
     /// across packed blocks and the varint tail, with and without positions.
     @Test func fillAgreesWithNext() throws {
@@ -351,6 +383,15 @@ func naiveIndex(_ docs: [Document]) -> [String: [(Int, [Int32])]] {
         #expect(try stored("c.html").path == "c.html" && stored("c.html").duplicates.isEmpty)
         #expect(reader.document(id: DocumentID.string(DocumentID.hash("c.html"))) != nil)
         _ = try reader.check()
+    }
+
+    /// The dictionary's bit test of a key's first byte says what the field and kind say.
+    @Test func keyPrefixesWithPositionsAreThoseOfTheTextFieldsStemsAndParts() {
+        for byte in 0...255 {
+            let b = UInt8(byte)
+            let expected = Field.decode(keyPrefix: b).map { field, kind in field.hasPositions(kind) } ?? false
+            #expect(Field.hasPositions(keyPrefix: b) == expected, "key prefix \(b)")
+        }
     }
 
     @Test func missingTermsAreNotFound() throws {
