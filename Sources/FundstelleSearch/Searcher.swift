@@ -771,6 +771,7 @@ public final class Searcher {
         let top = candidates[..<depth].sorted()
         var pairs = [Int](repeating: 0, count: depth)  // by rank in `top`
         while positionBuffers.count < sequence.count { positionBuffers.append([]) }
+        var present = [Bool](repeating: false, count: sequence.count)  // per word, for one document
         for (s, segment) in reader.segments.enumerated() {
             let base = reader.bases[s], end = base + segment.documentCount
             let inSegment = top.indices.filter { Int(top[$0]) >= base && Int(top[$0]) < end }
@@ -783,7 +784,7 @@ public final class Searcher {
                 var best = [Int](repeating: 0, count: depth)
                 for k in inSegment {
                     let local = Int(top[k]) - base
-                    var present = [Bool](repeating: false, count: sequence.count)
+                    for i in present.indices { present[i] = false }
                     for i in cursors.indices where cursors[i] != nil {
                         guard try cursors[i]!.advance(to: local) else { cursors[i] = nil; continue }
                         if cursors[i]!.doc == local {
