@@ -944,6 +944,8 @@ public final class Searcher {
         if let anchors = reader.anchors, restriction == nil || !restrictionInAnchors.isEmpty {
             localCandidates = restriction == nil ? nil : restrictionInAnchors
             _ = try read(anchors, anchors: true)
+            anchorDocs.reserveCapacity(accumulator.touchedCount)
+            anchorWeights.reserveCapacity(accumulator.touchedCount)
             accumulator.drain { doc, weight in
                 anchorDocs.append(Int32(reader.anchorTarget(doc)))
                 anchorWeights.append(weight)
