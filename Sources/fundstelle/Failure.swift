@@ -23,12 +23,17 @@ struct Failure: Error, CustomStringConvertible {
 extension ParsableCommand {
     /// Runs `body`, turning a `Failure` into a message on stderr and exit code 1.
     func failing(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch let failure as Failure {
-            Terminal.error("fundstelle: \(failure.description)")
-            throw ExitCode.failure
-        }
+        try reportingFailure(body)
+    }
+}
+
+/// Runs `body`, turning a `Failure` into a message on stderr and exit code 1.
+func reportingFailure(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as Failure {
+        Terminal.error("fundstelle: \(failure.description)")
+        throw ExitCode.failure
     }
 }
 

@@ -8,6 +8,10 @@ enum Main {
     @MainActor
     static func main() async {
         do {
+            if let search = quickSearch() {
+                try search.run()
+                return
+            }
             var command = try parseCommand()
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
@@ -24,6 +28,13 @@ enum Main {
     /// took a one-shot search more time than its query. Whatever that parse does not accept,
     /// and any request for help, version or completions, goes through the full parser, so
     /// errors and help read as they always do.
+    /// A plain `fundstelle search …` (see `SearchRun(quick:)`), run without ArgumentParser.
+    private static func quickSearch() -> SearchRun? {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard arguments.first == "search" else { return nil }
+        return SearchRun(quick: arguments.dropFirst())
+    }
+
     private static func parseCommand() throws -> ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let meta: Set<String> = ["-h", "--help", "--version", "help"]

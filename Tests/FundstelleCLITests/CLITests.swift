@@ -169,6 +169,45 @@ func makeSite(_ root: String) throws {
         #expect(try CLI.run(["search", "var", "--index", index, "--json"]).stdout.contains("\"total\":0"))
     }
 
+    /// A plain search skips ArgumentParser (`SearchRun(quick:)`); written with `--name=value`
+    /// the same search goes through it. Both must print the same, fail the same, and a list
+    /// the quick parser refuses must still be parsed (or explained) by ArgumentParser.
+    @Test func quickAndParsedSearchesAgree() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try makeSite(dir.path)
+        let index = dir.path + "/idx"
+        #expect(try CLI.run(["index", dir.path + "/site", "--index", index]).status == 0)
+        let batch = dir.path + "/queries.txt"
+        try "Pflegegeld\nWohngeld Antrag\n".write(toFile: batch, atomically: false, encoding: .utf8)
+        func same(_ text: String) -> String {
+            text.replacingOccurrences(of: #""took_ms":[0-9.]+"#, with: "", options: .regularExpression)
+                .replacingOccurrences(of: #"[0-9.]+ ms"#, with: "", options: .regularExpression)
+        }
+        let pairs: [([String], [String])] = [
+            (["Pflege", "--json", "--index", index], ["--index=\(index)", "--json", "Pflege"]),
+            (["Pflegegeld", "Antrag", "--limit", "1", "--offset", "1", "--json", "--index", index],
+             ["--limit=1", "--offset=1", "--json", "--index=\(index)", "Pflegegeld", "Antrag"]),
+            (["--index", index, "Fachkraefte", "--explain"], ["--index=\(index)", "--explain", "Fachkraefte"]),
+            (["--batch", batch, "--json", "--index", index], ["--batch=\(batch)", "--json", "--index=\(index)"]),
+            (["Pflege", "--facets", "--filter", "lang:de", "--filter", "year:2000..2100", "--json", "--index", index],
+             ["Pflege", "--facets", "--filter=lang:de", "--filter=year:2000..2100", "--json", "--index=\(index)"]),
+            (["Pflege", "--index", dir.path + "/none"], ["Pflege", "--index=\(dir.path)/none"]),
+        ]
+        for (quick, parsed) in pairs {
+            let a = try CLI.run(["search"] + quick), b = try CLI.run(["search"] + parsed)
+            #expect(a.status == b.status && same(a.stdout) == same(b.stdout) && a.stderr == b.stderr, "\(quick)")
+            #expect(!a.stdout.isEmpty || !a.stderr.isEmpty)
+        }
+        // Refused by the quick parser, parsed or explained by ArgumentParser.
+        #expect(try CLI.run(["search", "Pflege", "--limit", "20000", "--index", index]).stderr.contains("--limit must be between"))
+        let twice = try CLI.run(["search", "Pflege", "--json", "--json", "--limit", "9", "--limit", "2", "--index", index])
+        let once = try CLI.run(["search", "Pflege", "--json", "--limit", "2", "--index", index])
+        #expect(twice.status == 0 && same(twice.stdout) == same(once.stdout))
+        #expect(try CLI.run(["search", "--frobnicate", "Pflege"]).stderr.contains("--frobnicate"))
+        #expect(try CLI.run(["search", "--index", index, "--", "-Pflege", "Pflegegeld"]).status == 0)
+    }
+
     @Test func missingOrDamagedIndexSaysHowToBuildIt() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
