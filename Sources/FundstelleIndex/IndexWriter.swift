@@ -97,7 +97,7 @@ public final class IndexWriter {
     ///   - root: when updating, the folder the new commit indexes: a previous index of another
     ///     folder, without a file manifest, or unreadable is replaced, not updated
     ///     (`previousFiles` is then empty).
-    public init(directory: String, ramBudget: Int = 512 << 20, updating: Bool = false, root: String? = nil) throws(IndexError) {
+    public init(directory: String, ramBudget: Int = 600 << 20, updating: Bool = false, root: String? = nil) throws(IndexError) {
         self.directory = directory
         self.ramBudget = ramBudget
         try FileIO.makeDirectory(directory)

@@ -40,10 +40,11 @@ struct IndexCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Skip files larger than this many megabytes.", valueName: "MB"))
     var maxFileSize: Int = 50
 
-    /// 512: the full federal-law dump (111,224 pages) becomes 3 segments at 690–745 MB peak RSS
-    /// (256: 5 segments, 490 MB, and queries about a quarter slower).
+    /// 600: the full federal-law dump (111,224 pages) becomes 2 segments (61,175 and 49,392
+    /// documents) at 743–755 MB peak RSS; 512 made 3 at 690–745 MB and its queries took 6 % more
+    /// instructions (256: 5 segments, 490 MB, queries about a quarter slower; 1024: 1.1 GB).
     @Option(help: ArgumentHelp("Megabytes of analysed text held in memory before a segment is written; fewer segments answer faster.", valueName: "MB"))
-    var ramBudget: Int = 512
+    var ramBudget: Int = 600
 
     @Option(help: ArgumentHelp("In XML files, make one document of each element with this name (an export of records).", valueName: "ELEMENT"))
     var record: String?
