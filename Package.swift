@@ -11,6 +11,13 @@ let uncheckedExclusivity: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
 ]
 
+#if os(Linux)
+let libxml2Target: Target = .systemLibrary(name: "CLibXML2", providers: [.apt(["libxml2-dev"])])
+#else
+let libxml2Target: Target = .systemLibrary(
+    name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])])
+#endif
+
 let package = Package(
     name: "Fundstelle",
     platforms: [.macOS(.v13)],
@@ -30,11 +37,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CLibXML2",
-            pkgConfig: "libxml-2.0",
-            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
-        ),
+        // libxml2 is opened on first use, not linked (see LibXML2.swift): on Linux its headers
+        // come from their usual folder rather than from pkg-config, whose -lxml2 would make
+        // every process load it (with ICU and liblzma).
+        libxml2Target,
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -45,7 +51,9 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
-        .target(name: "FundstelleExtract", dependencies: ["CLibXML2", "CZlib"]),
+        .target(
+            name: "FundstelleExtract", dependencies: ["CLibXML2", "CZlib"],
+            swiftSettings: [.unsafeFlags(["-Xcc", "-I/usr/include/libxml2"], .when(platforms: [.linux]))]),
         .target(name: "FundstelleAnalysis", swiftSettings: uncheckedExclusivity),
         .target(
             name: "FundstelleIndex", dependencies: ["FundstelleExtract", "FundstelleAnalysis", "CZstd"], exclude: ["FORMAT.md"],
@@ -70,8 +78,12 @@ let package = Package(
             ],
             // A position-dependent executable: the loader then has no relative relocations to
             // apply at start-up (75,000 of them, about 200 page faults), which a command that
-            // runs for milliseconds, such as `fundstelle search`, notices.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+            // runs for milliseconds, such as `fundstelle search`, notices. `--as-needed` drops
+            // libxml2 from the libraries loaded at start (pkg-config names it; we open it on first
+            // use, see LibXML2.swift): with ICU and liblzma it took ~0.5 ms of every process.
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
+            ]
         ),
         // Helpers shared by the test targets: temporary folders, seeded randomness, ../shared look-up.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -66,12 +66,12 @@ enum Boilerplate {
         default: break
         }
         if let value = element.attributeValue("role") {
-            let role = Array(UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            let role = Array(UnsafeBufferPointer(start: value, count: Int(fundstelle_xmlStrlen(value)))).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
             if landmarkRoles.contains(role) {
                 return role == Array("banner".utf8) ? .header : role == Array("complementary".utf8) ? .box : .template
             }
         }
-        if let hidden = element.attributeValue("aria-hidden"), xmlStrcasecmp(hidden, "true") == 0 { return .template }
+        if let hidden = element.attributeValue("aria-hidden"), fundstelle_xmlStrcasecmp(hidden, "true") == 0 { return .template }
         return nil
     }
 

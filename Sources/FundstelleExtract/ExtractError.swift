@@ -12,6 +12,8 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
     case xmlSyntax(line: Int, message: String)
     /// libxml2's HTML parser produced no document at all.
     case htmlUnparseable
+    /// libxml2 could not be loaded (the reason says why): no page can be parsed.
+    case parserUnavailable(String)
     /// A gzip stream that zlib cannot inflate, or that inflates beyond the limit.
     case badCompression(String)
     /// A WARC file without a single page to index.
@@ -33,6 +35,7 @@ public enum ExtractError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notMarkup: "not HTML, XML or text"
         case .xmlSyntax(let line, let message): "XML parse error at line \(line): \(message)"
         case .htmlUnparseable: "HTML parse error"
+        case .parserUnavailable(let reason): "libxml2 unavailable: \(reason)"
         case .badCompression(let reason): "gzip: \(reason)"
         case .noPagesInArchive: "WARC archive without an HTML, XML or text response"
         case .noindex: "robots meta tag says noindex"

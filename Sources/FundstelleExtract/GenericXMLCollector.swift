@@ -28,13 +28,13 @@ struct GenericXMLCollector: TreeVisitor {
         }
         guard node.isElement else { return false }
         if isBlock(node) { body.endParagraph() }
-        if !titleSeen, xmlStrcasecmp(node.pointee.name, "title") == 0 { titleDepth += 1 }
+        if !titleSeen, fundstelle_xmlStrcasecmp(node.pointee.name, "title") == 0 { titleDepth += 1 }
         return true
     }
 
     mutating func leave(_ node: xmlNodePtr) {
         if isBlock(node) { body.endParagraph() }
-        if titleDepth > 0, xmlStrcasecmp(node.pointee.name, "title") == 0 {
+        if titleDepth > 0, fundstelle_xmlStrcasecmp(node.pointee.name, "title") == 0 {
             titleDepth -= 1
             titleSeen = titleDepth == 0
         }

@@ -3,8 +3,8 @@ internal import CLibXML2
 /// HTML (and XHTML) pages: libxml2's forgiving HTML parser, then one walk over the tree.
 enum HTMLExtractor {
     static func extract(_ utf8: [UInt8], path: String, honorsNoindex: Bool = true) throws(ExtractError) -> Document {
-        guard let document = LibXML2.parseHTML(utf8) else { throw .htmlUnparseable }
-        defer { xmlFreeDoc(document) }
+        let document = try LibXML2.parseHTML(utf8)
+        defer { LibXML2.free(document) }
         // Tag soup can leave more than one top-level element (a second <html> after </html>).
         var roots: [xmlNodePtr] = []
         var topLevel = document.pointee.children

@@ -117,7 +117,7 @@ struct MainContent {
             // a fair share of the prose, even where comments below it hold more (taz.de).
             for i in 0..<n where !insidePruned[i] && layout.kind[i] == .article
                 && Double(cleanProse[i]) >= Self.articleBodyShare * Double(contentProse)
-                && layout.nodes[i].attributeValue("itemprop").map({ xmlStrcasecmp($0, "articlebody") == 0 }) == true {
+                && layout.nodes[i].attributeValue("itemprop").map({ fundstelle_xmlStrcasecmp($0, "articlebody") == 0 }) == true {
                 if semantic < 0 || cleanProse[i] > cleanProse[semantic] { semantic = i }
             }
             for kind in [PageLayout.Kind.main, .article] where semantic < 0 {
@@ -244,7 +244,7 @@ struct MainContent {
             while a >= 0 { ancestorOfRoot[a] = true; a = Int(parent[a]) }
             var lede = -1
             for i in body..<root where !ancestorOfRoot[i] && !insidePruned[i] && cleanProse[i] > 0
-                && layout.nodes[i].attributeValue("itemprop").map({ xmlStrcasecmp($0, "description") == 0 }) == true {
+                && layout.nodes[i].attributeValue("itemprop").map({ fundstelle_xmlStrcasecmp($0, "description") == 0 }) == true {
                 lede = i
             }
             if lede >= 0 {
@@ -320,7 +320,7 @@ struct MainContent {
     /// not paragraphs or list items (the root should hold a whole text, not one paragraph of it).
     private static func isContainer(_ node: xmlNodePtr) -> Bool {
         guard let name = node.pointee.name else { return false }
-        for candidate in containerNames where xmlStrEqual(name, candidate.utf8Start) != 0 { return true }
+        for candidate in containerNames where fundstelle_xmlStrEqual(name, candidate.utf8Start) != 0 { return true }
         return false
     }
 

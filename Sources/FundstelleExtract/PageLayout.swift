@@ -122,7 +122,7 @@ struct PageLayout {
         mutating func leave(_ node: xmlNodePtr) {
             guard let index = PageLayout.index(of: node), index == open.last else { return }
             open.removeLast()
-            if node.pointee.name.map({ xmlStrEqual($0, "a") != 0 }) == true, node.hasAttribute("href") { linkDepth -= 1 }
+            if node.pointee.name.map({ fundstelle_xmlStrEqual($0, "a") != 0 }) == true, node.hasAttribute("href") { linkDepth -= 1 }
             if let last = blocks.last, last.index == index {
                 blocks.removeLast()
                 let plain = last.own - last.ownLinks
@@ -158,9 +158,9 @@ struct PageLayout {
 
         private static func kind(of node: xmlNodePtr, name: String, role: HTMLElementRole) -> Kind {
             let ariaRole = node.attributeValue("role")
-            if name == "main" || ariaRole.map({ xmlStrcasecmp($0, "main") == 0 }) == true { return .main }
-            if name == "article" || ariaRole.map({ xmlStrcasecmp($0, "article") == 0 }) == true
-                || node.attributeValue("itemprop").map({ xmlStrcasecmp($0, "articlebody") == 0 }) == true {
+            if name == "main" || ariaRole.map({ fundstelle_xmlStrcasecmp($0, "main") == 0 }) == true { return .main }
+            if name == "article" || ariaRole.map({ fundstelle_xmlStrcasecmp($0, "article") == 0 }) == true
+                || node.attributeValue("itemprop").map({ fundstelle_xmlStrcasecmp($0, "articlebody") == 0 }) == true {
                 return .article
             }
             if name == "body" { return .body }

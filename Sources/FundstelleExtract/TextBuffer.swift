@@ -71,7 +71,7 @@ struct TextBuffer {
     /// Appends a NUL-terminated UTF-8 string, such as a libxml2 node's content.
     /// With `keepingLineBreaks` (inside `<pre>`), a line feed ends the paragraph.
     mutating func append(cString text: UnsafePointer<UInt8>, keepingLineBreaks: Bool = false) {
-        append(UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text))), keepingLineBreaks: keepingLineBreaks)
+        append(UnsafeBufferPointer(start: text, count: Int(fundstelle_xmlStrlen(text))), keepingLineBreaks: keepingLineBreaks)
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>, keepingLineBreaks: Bool = false) {

@@ -5,13 +5,9 @@ internal import CLibXML2
 /// pages (refused as such); anything else is one document with all its text.
 enum XMLExtractor {
     static func extract(_ utf8: [UInt8], path: String, recordElement: String? = nil) throws(ExtractError) -> [Document] {
-        let document: xmlDocPtr
-        switch LibXML2.parseXML(utf8) {
-        case .success(let parsed): document = parsed
-        case .failure(let error): throw .xmlSyntax(line: error.line, message: error.message)
-        }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return [] }
+        let document = try LibXML2.parseXML(utf8)
+        defer { LibXML2.free(document) }
+        guard let root = LibXML2.rootElement(document) else { return [] }
         if let recordElement {
             let records = RecordExtractor.extract(root, element: recordElement, path: path)
             guard !records.isEmpty else { throw .noRecords(element: recordElement) }

@@ -11,7 +11,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     /// Exact (case-sensitive) element name comparison, for XML vocabularies.
     func hasName(_ name: StaticString) -> Bool {
         guard let own = pointee.name else { return false }
-        return xmlStrEqual(own, name.utf8Start) != 0
+        return fundstelle_xmlStrEqual(own, name.utf8Start) != 0
     }
 
     /// The text of the attribute (name compared case-insensitively); nil when absent or empty.
@@ -95,7 +95,7 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
     private func findAttribute(_ name: StaticString) -> UnsafeMutablePointer<xmlAttr>? {
         var attribute = pointee.properties
         while let current = attribute {
-            if xmlStrcasecmp(current.pointee.name, name.utf8Start) == 0 { return current }
+            if fundstelle_xmlStrcasecmp(current.pointee.name, name.utf8Start) == 0 { return current }
             attribute = current.pointee.next
         }
         return nil
