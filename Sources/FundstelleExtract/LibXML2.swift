@@ -76,7 +76,7 @@ enum LibXML2 {
         XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_IGNORE_ENC.rawValue)
 
-    /// Parses UTF-8 HTML. The caller frees the document with `free`.
+    /// Parses UTF-8 HTML. The caller frees the document with `LibXML2.free`.
     static func parseHTML(_ utf8: [UInt8]) throws(ExtractError) -> xmlDocPtr {
         if let reason = unavailable { throw .parserUnavailable(reason) }
         prepareThread()
@@ -93,7 +93,7 @@ enum LibXML2 {
 
     static func rootElement(_ document: xmlDocPtr) -> xmlNodePtr? { api.xmlDocGetRootElement!(document) }
 
-    /// Parses UTF-8 XML, requiring well-formedness. The caller frees the document with `free`.
+    /// Parses UTF-8 XML, requiring well-formedness. The caller frees the document with `LibXML2.free`.
     /// A failure reports the first error (libxml2 goes on after it and keeps only the last one,
     /// typically a vague "Premature end of data").
     static func parseXML(_ utf8: [UInt8]) throws(ExtractError) -> xmlDocPtr {
@@ -125,8 +125,9 @@ enum LibXML2 {
         slot.pointee = SyntaxError(line: Int(error.pointee.line), message: message)
     }
 
-    /// Initialises libxml2 once per process and silences its error output on the calling thread
-    /// (libxml2 keeps error handlers per thread, so this runs before every parse).
+    /// Silences libxml2's error output on the calling thread (libxml2 keeps error handlers per
+    /// thread, so this runs before every parse). The first use of `api` anywhere loads and
+    /// initialises the library (`loaded`).
     private static func prepareThread() {
         api.xmlSetStructuredErrorFunc!(nil) { _, _ in }
         // The generic handler is variadic in C, which Swift cannot declare; a function that

@@ -23,11 +23,6 @@ enum Main {
         }
     }
 
-    /// `fundstelle search …` is parsed by the search command alone: building the whole
-    /// command tree (every subcommand's arguments, found by reflection and protocol look-ups)
-    /// took a one-shot search more time than its query. Whatever that parse does not accept,
-    /// and any request for help, version or completions, goes through the full parser, so
-    /// errors and help read as they always do.
     /// A plain `fundstelle search …` (see `SearchRun(quick:)`), run without ArgumentParser.
     private static func quickSearch() -> SearchRun? {
         let arguments = CommandLine.arguments.dropFirst()
@@ -35,6 +30,11 @@ enum Main {
         return SearchRun(quick: arguments.dropFirst())
     }
 
+    /// Any other `fundstelle search …` is parsed by the search command alone: building the
+    /// whole command tree (every subcommand's arguments, found by reflection and protocol
+    /// look-ups) took a one-shot search more time than its query. Whatever that parse does not
+    /// accept, and any request for help, version or completions, goes through the full parser,
+    /// so errors and help read as they always do.
     private static func parseCommand() throws -> ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         let meta: Set<String> = ["-h", "--help", "--version", "help"]
