@@ -42,15 +42,15 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
     public func hasPositions(_ kind: TermKind) -> Bool { kind.hasPositions && Field.text.contains(self) }
 
     /// Whether a key starting with `byte` keeps positions (as `hasPositions(_:)` says; a test
-    /// checks every byte). Bit tests, not a decode: the dictionary asks for each entry it reads.
+    /// checks every byte). Bit tests, not a decode: the dictionary asks at every block it reads.
     @inline(__always)
     public static func hasPositions(keyPrefix byte: UInt8) -> Bool {
         let kind = byte >> 4
         return (kind == TermKind.stem.rawValue || kind == TermKind.part.rawValue) && textFieldBits >> (byte & 0x0F) & 1 != 0
     }
 
-    /// Bit `f` set for each text field f: title, headings, body, description, anchor.
-    private static let textFieldBits: UInt16 = 0b0100_1111
+    /// Bit `f` set for each text field f.
+    private static let textFieldBits: UInt16 = text.reduce(0) { $0 | 1 << UInt16($1.rawValue) }
 
     /// The field and kind of a key prefix byte, nil for bytes no key starts with.
     public static func decode(keyPrefix byte: UInt8) -> (Field, TermKind)? {

@@ -220,8 +220,6 @@ struct SegmentBuilder {
         estimatedBytes += path.utf8.count + 16
     }
 
-    /// Analyses the documents, splitting compounds with `decompounder` (made from the words of
-    /// everything indexed in this run so far), and writes the segment file at `path` (fsynced).
     /// Lists shorter than this are written again rather than shared: a pointer to an earlier
     /// list takes three or four bytes itself.
     static let smallestSharedList = 4
@@ -233,6 +231,8 @@ struct SegmentBuilder {
         return 1 + varintSize(distance) < length + varintSize(length)
     }
 
+    /// Analyses the documents, splitting compounds with `decompounder` (made from the words of
+    /// everything indexed in this run so far), and writes the segment file at `path` (fsynced).
     /// The words of `vocabulary` are split ahead, once each, on all cores; others as they come
     /// (pass none for a segment of few words), except those `knownSplits` holds: an earlier
     /// segment's splits, kept so that a word is split alike in every segment of a run (and

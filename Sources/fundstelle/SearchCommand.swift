@@ -102,15 +102,7 @@ struct SearchCommand: ParsableCommand {
     var filter: [String] = []
 
     func validate() throws {
-        guard (0...10_000).contains(limit) else { throw ValidationError("--limit must be between 0 and 10000") }
-        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
-        if batch == nil && query.isEmpty { throw ValidationError("give a QUERY or --batch FILE") }
-        if batch != nil && !query.isEmpty { throw ValidationError("give either a QUERY or --batch FILE, not both") }
-        for f in filter {
-            guard Query.isFilter(f) else {
-                throw ValidationError("--filter '\(f)': use site:VALUE, year:VALUE, date:VALUE or lang:VALUE")
-            }
-        }
+        if let problem = SearchRun(self).problem { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -121,7 +113,7 @@ struct SearchCommand: ParsableCommand {
 /// A search as `fundstelle search` runs it, its options as plain values: made from a
 /// `SearchCommand` that ArgumentParser parsed and validated, or straight from the plain
 /// argument lists scripts send most (`SearchRun(quick:)`).
-struct SearchRun: Equatable {
+struct SearchRun {
     var query: [String] = []
     var directory = "Index"
     var limit = 10
@@ -147,7 +139,7 @@ struct SearchRun: Equatable {
     /// The search `arguments` (after `search`) ask for when they hold only query words (not
     /// starting with "-"), the flags `--json`, `--facets` and `--explain` and the options
     /// `--index`, `--limit`, `--offset`, `--batch` and `--filter` (repeatable), each followed
-    /// by its value, each option and flag at most once, and pass SearchCommand's checks; nil
+    /// by its value, each option and flag at most once, and pass the checks (`problem`); nil
     /// for anything else, which ArgumentParser then parses (and explains, when it is wrong).
     /// ArgumentParser builds its view of every command by reflection, and the runtime's
     /// protocol look-ups that takes were 43 % of the instructions of a whole search process
@@ -177,8 +169,19 @@ struct SearchRun: Equatable {
             default: return nil
             }
         }
-        guard (0...10_000).contains(limit), offset >= 0, (batch == nil) != query.isEmpty,
-              filter.allSatisfy(Query.isFilter) else { return nil }
+        guard problem == nil else { return nil }
+    }
+
+    /// What is wrong with these options, as `fundstelle search` says it; nil when nothing is.
+    var problem: String? {
+        guard (0...10_000).contains(limit) else { return "--limit must be between 0 and 10000" }
+        guard offset >= 0 else { return "--offset must not be negative" }
+        if batch == nil && query.isEmpty { return "give a QUERY or --batch FILE" }
+        if batch != nil && !query.isEmpty { return "give either a QUERY or --batch FILE, not both" }
+        if let f = filter.first(where: { !Query.isFilter($0) }) {
+            return "--filter '\(f)': use site:VALUE, year:VALUE, date:VALUE or lang:VALUE"
+        }
+        return nil
     }
 
     func run() throws {
