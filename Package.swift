@@ -78,12 +78,8 @@ let package = Package(
             ],
             // A position-dependent executable: the loader then has no relative relocations to
             // apply at start-up (75,000 of them, about 200 page faults), which a command that
-            // runs for milliseconds, such as `fundstelle search`, notices. `--as-needed` drops
-            // libxml2 from the libraries loaded at start (pkg-config names it; we open it on first
-            // use, see LibXML2.swift): with ICU and liblzma it took ~0.5 ms of every process.
-            linkerSettings: [
-                .unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release)),
-            ]
+            // runs for milliseconds, such as `fundstelle search`, notices.
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
         // Helpers shared by the test targets: temporary folders, seeded randomness, ../shared look-up.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
