@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         try failing {
             let clock = ContinuousClock()
             let started = clock.now
-            let reader = try openIndex(location)
+            let reader = try openIndex(location.directory)
             let report = try indexCall(location.directory) { () throws(IndexError) in try reader.check() }
             let elapsed = clock.now - started
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18

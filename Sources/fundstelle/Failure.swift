@@ -20,15 +20,8 @@ struct Failure: Error, CustomStringConvertible {
     }
 }
 
-extension ParsableCommand {
-    /// Runs `body`, turning a `Failure` into a message on stderr and exit code 1.
-    func failing(_ body: () throws -> Void) throws {
-        try reportingFailure(body)
-    }
-}
-
 /// Runs `body`, turning a `Failure` into a message on stderr and exit code 1.
-func reportingFailure(_ body: () throws -> Void) throws {
+func failing(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as Failure {
@@ -37,8 +30,8 @@ func reportingFailure(_ body: () throws -> Void) throws {
     }
 }
 
-func openIndex(_ location: IndexLocation) throws -> IndexReader {
-    try indexCall(location.directory) { () throws(IndexError) in try IndexReader.open(location.directory) }
+func openIndex(_ directory: String) throws -> IndexReader {
+    try indexCall(directory) { () throws(IndexError) in try IndexReader.open(directory) }
 }
 
 /// Runs an index operation, turning its error into a `Failure` that says how to fix it.

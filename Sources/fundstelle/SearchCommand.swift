@@ -185,8 +185,8 @@ struct SearchRun {
     }
 
     func run() throws {
-        try reportingFailure {
-            let searcher = Searcher(reader: try indexCall(directory) { () throws(IndexError) in try IndexReader.open(directory) })
+        try failing {
+            let searcher = Searcher(reader: try openIndex(directory))
             if let batch {
                 try runBatch(batch, searcher: searcher)
                 return

@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         try failing {
-            let reader = try openIndex(location)
+            let reader = try openIndex(location.directory)
             let stored = try indexCall(location.directory) { () throws(IndexError) -> StoredDocument? in
                 guard let doc = try reader.document(path: document) ?? reader.document(id: document) else { return nil }
                 return try reader.storedDocument(doc)

@@ -15,7 +15,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         try failing {
-            let reader = try openIndex(location)
+            let reader = try openIndex(location.directory)
             let stats = try indexCall(location.directory) { () throws(IndexError) in try IndexStatistics(reader) }
             if json {
                 print(stats.json(directory: location.directory))
