@@ -93,6 +93,8 @@ public final class Searcher {
     public var timeBudget: Duration?
     private var deadline: ContinuousClock.Instant?
     private var overBudget = false
+    /// This search's dictionary look-ups (every one goes through it).
+    private var lookups = LookupMemo()
 
     /// True once the time budget is spent (and remembered, so every loop stops).
     private func budgetSpent() -> Bool {
@@ -107,6 +109,7 @@ public final class Searcher {
         let started = clock.now
         deadline = timeBudget.map { started + $0 }
         overBudget = false
+        lookups.reset()
         let result: SearchResult
         do {
             result = try search(text, limit: limit, offset: offset, facets: facets, explain: explain, started: started)
@@ -319,8 +322,8 @@ public final class Searcher {
             guard counted.insert(key).inserted else { return key.withUnsafeBufferPointer { table.frequency(of: $0) } }
             var documents = 0
             for segment in reader.segments {
-                documents += try segment.lookup(.body, .exact, key)?.docFreq ?? 0
-                documents += try segment.lookup(.body, .folded, key)?.docFreq ?? 0
+                documents += try lookups.lookup(segment, .body, .exact, key)?.docFreq ?? 0
+                documents += try lookups.lookup(segment, .body, .folded, key)?.docFreq ?? 0
             }
             if documents > 0 { key.withUnsafeBufferPointer { table.add($0, amount: UInt32(clamping: documents)) } }
             return documents
@@ -673,7 +676,7 @@ public final class Searcher {
         var df = 0
         for segment in reader.segments {
             for field in Field.text {
-                if let info = try segment.lookup(field, .exact, word) { df += info.docFreq }
+                if let info = try lookups.lookup(segment, field, .exact, word) { df += info.docFreq }
             }
         }
         return df
@@ -779,7 +782,7 @@ public final class Searcher {
             for field in [Field.title, .headings, .body] {
                 var cursors: [PostingsCursor?] = []
                 for stem in sequence {
-                    cursors.append(try segment.lookup(field, .stem, stem).map { info throws(IndexError) in try segment.postings(info, positions: true) })
+                    cursors.append(try lookups.lookup(segment, field, .stem, stem).map { info throws(IndexError) in try segment.postings(info, positions: true) })
                 }
                 var best = [Int](repeating: 0, count: depth)
                 for k in inSegment {
@@ -830,7 +833,7 @@ public final class Searcher {
             try collect(fields: [field]) { (field, segment, accumulator) throws(IndexError) in
                 for stem in w.stems {
                     for (kind, weight) in [(TermKind.stem, Float(1)), (.part, ranking.partWeight)] {
-                        guard let info = try segment.lookup(field, kind, stem) else { continue }
+                        guard let info = try lookups.lookup(segment, field, kind, stem) else { continue }
                         var cursor = try segment.postings(info)
                         try visit(&cursor, weight: weight, &accumulator)
                     }
@@ -1050,7 +1053,7 @@ public final class Searcher {
     /// In how many documents `term` stands in the body, as a stem.
     private func bodyFrequency(_ term: [UInt8]) throws(IndexError) -> Int {
         var total = 0
-        for segment in reader.segments { total += try segment.lookup(.body, .stem, term)?.docFreq ?? 0 }
+        for segment in reader.segments { total += try lookups.lookup(segment, .body, .stem, term)?.docFreq ?? 0 }
         return total
     }
 
@@ -1067,7 +1070,7 @@ public final class Searcher {
         try collect { (field, segment, accumulator) throws(IndexError) in
             for term in terms {
                 for (kind, weight) in kinds {
-                    guard let info = try segment.lookup(field, kind, term) else { continue }
+                    guard let info = try lookups.lookup(segment, field, kind, term) else { continue }
                     var cursor = try segment.postings(info)
                     try visit(&cursor, weight: weight, &accumulator)
                 }
@@ -1145,7 +1148,7 @@ public final class Searcher {
             for term in terms {
                 var docs: [Int: [Int32]] = [:]
                 for kind in [TermKind.stem, .part] {
-                    guard let info = try segment.lookup(field, kind, term) else { continue }
+                    guard let info = try lookups.lookup(segment, field, kind, term) else { continue }
                     var cursor = try segment.postings(info, positions: true)
                     while try cursor.next() {
                         try cursor.readPositions(into: &positions)
@@ -1186,7 +1189,7 @@ public final class Searcher {
         return try collect { (field, segment, accumulator) throws(IndexError) in
             var cursors: [PostingsCursor] = []
             for t in terms {
-                guard let info = try segment.lookup(field, .stem, t) else { return }
+                guard let info = try lookups.lookup(segment, field, .stem, t) else { return }
                 cursors.append(try segment.postings(info, positions: true))
             }
             guard try cursors[0].next() else { return }

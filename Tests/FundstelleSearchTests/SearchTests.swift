@@ -1,3 +1,4 @@
+import FundstelleAnalysis
 import FundstelleExtract
 import FundstelleIndex
 import Testing
@@ -209,6 +210,38 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
             #expect(try searcher.search("Maße").hits.map(\.path) == ["maße", "masse", "massen"])
             #expect(try searcher.search("Masse").hits.map(\.path).first == "masse")
             #expect(try searcher.search("Massen").hits.map(\.path).first == "massen")
+        }
+    }
+
+    /// A search remembers its dictionary look-ups (`LookupMemo`): every answer, found or not,
+    /// must be the segment's own, across segments, after the table grows, and after a reset.
+    @Test func lookupMemoAnswersAsTheSegments() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        // A small RAM budget: several segments.
+        let writer = try IndexWriter(directory: dir.path, ramBudget: 4_000)
+        var words: [String] = []
+        for i in 0..<200 {
+            let word = "wort\(i)x"
+            words.append(word)
+            try writer.add(Document(path: "d\(i).html", title: "Titel \(i % 7)", body: "\(word) und Pflege \(i % 13)"))
+        }
+        try writer.commit(root: "/")
+        let reader = try IndexReader.open(dir.path)
+        #expect(reader.segments.count >= 2)
+        var memo = LookupMemo()
+        let terms = (words + ["pfleg", "titel", "und", "fehlt", "", "wort"]).map { Array($0.utf8) }
+        for round in 0..<3 {
+            if round == 2 { memo.reset() }
+            for segment in reader.segments {
+                for field in [Field.title, .body] {
+                    for kind in [TermKind.stem, .exact] {
+                        for term in terms {
+                            #expect(try memo.lookup(segment, field, kind, term) == segment.lookup(field, kind, term))
+                        }
+                    }
+                }
+            }
         }
     }
 
