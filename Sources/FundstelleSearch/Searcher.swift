@@ -415,6 +415,20 @@ public final class Searcher {
         /// Adds group g's items to the scores and masks; returns the documents it matched
         /// (unsorted, repeated), or nil when the time budget ran out.
         rankedIDFs = groups.map { [Float](repeating: 0, count: $0.count) }
+        /// While words are matched one after the other (all words first, below), their
+        /// spelling bonuses wait here: they matter only to the documents that have every word,
+        /// known at the end, whose lists are then skipped through rather than read whole.
+        var deferring = false
+        var deferred: [(word: Word, idf: Float)] = []
+        /// Adds the bonus of `word`'s spellings (see `score`) for the documents matched now.
+        func addSpellingBonus(_ word: Word, idf: Float) throws(IndexError) {
+            let exact = try spellingMatches([word.exact], kinds: [(.exact, 1)])
+            for (bonus, spelling) in [(ranking.exactBonus, exact), (ranking.foldedBonus, try foldedMatches(word, exact: exact))] {
+                for k in 0..<spelling.count {
+                    found.add(Int(spelling.docs[k]), score: bonus * idf * ranking.saturate(spelling.weights[k]))
+                }
+            }
+        }
         func score(_ g: Int) throws(IndexError) -> [Int32]? {
             var matched: [Int32] = []
             for (i, item) in groups[g].enumerated() {
@@ -435,11 +449,10 @@ public final class Searcher {
                 // (Not for words in very many documents: walking their lists again costs more
                 // than the bonus can change.)
                 guard case .word(let word) = item, df <= ranking.spellingBonusLimit else { continue }
-                let exact = try spellingMatches([word.exact], kinds: [(.exact, 1)])
-                for (bonus, spelling) in [(ranking.exactBonus, exact), (ranking.foldedBonus, try foldedMatches(word, exact: exact))] {
-                    for k in 0..<spelling.count {
-                        found.add(Int(spelling.docs[k]), score: bonus * idf * ranking.saturate(spelling.weights[k]))
-                    }
+                if deferring {
+                    deferred.append((word, idf))
+                } else {
+                    try addSpellingBonus(word, idf: idf)
                 }
             }
             return matched
@@ -454,6 +467,8 @@ public final class Searcher {
         if groups.count >= 2 {
             let costs = try groups.map { group throws(IndexError) in try cost(of: group) }
             var candidates: [Int32]?
+            deferring = true
+            defer { deferring = false }
             for g in groups.indices.sorted(by: { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }) {
                 restrict(to: candidates)
                 guard let matched = try score(g) else { return SearchResult(query: "", total: 0, partial: false) }
@@ -466,8 +481,12 @@ public final class Searcher {
                 if candidates!.isEmpty { break }
             }
             restrict(to: nil)
+            deferring = false
             if let found = candidates, found.count >= ranking.fillBelow {
                 conjunction = found
+                restrict(to: found)
+                for (word, idf) in deferred { try addSpellingBonus(word, idf: idf) }
+                restrict(to: nil)
             } else {
                 // Few or no documents have every word: the best partial matches, from all documents.
                 filling = candidates?.isEmpty == false

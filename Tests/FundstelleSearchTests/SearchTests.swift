@@ -213,6 +213,25 @@ func completeHits(_ result: SearchResult) -> [String] { result.hits.prefix(resul
         }
     }
 
+    /// With many documents holding every word, the spelling bonuses are added once the
+    /// documents with all words are known (see `run`); the order must be that of a bonus added
+    /// as each word is matched: exact spelling, then folded, then stemmed.
+    @Test func spellingBonusInAConjunction() throws {
+        var docs: [Document] = []
+        for (i, form) in ["Masse", "Massen", "Maße"].enumerated() {
+            for k in 0..<6 {
+                docs.append(Document(path: "\(form)-\(k)", title: "Seite \(i * 6 + k)", body: "Die \(form) der Anträge wächst am Tag \(k)."))
+            }
+        }
+        try withIndex(docs) { searcher throws in
+            let result = try searcher.search("Maße Anträge", limit: 18)
+            #expect(result.total == 18 && !result.partial)
+            let forms = result.hits.map { $0.path.split(separator: "-")[0] }
+            #expect(forms == Array(repeating: "Maße", count: 6) + Array(repeating: "Masse", count: 6) + Array(repeating: "Massen", count: 6))
+            #expect(try searcher.search("Masse Anträge", limit: 6).hits.allSatisfy { $0.path.hasPrefix("Masse-") })
+        }
+    }
+
     /// A search remembers its dictionary look-ups (`LookupMemo`): every answer, found or not,
     /// must be the segment's own, across segments, after the table grows, and after a reset.
     @Test func lookupMemoAnswersAsTheSegments() throws {
