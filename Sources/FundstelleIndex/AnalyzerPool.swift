@@ -70,7 +70,8 @@ final class AnalyzerPool: @unchecked Sendable {
                 DispatchQueue.global().async {
                     var result: [DocumentTerms] = []
                     result.reserveCapacity(range.count)
-                    for d in range { result.append(DocumentTerms(documents[d], analyzer: &pool[b % workers])) }
+                    var scratch = DocumentTerms.Scratch()
+                    for d in range { result.append(DocumentTerms(documents[d], analyzer: &pool[b % workers], scratch: &scratch)) }
                     batch.terms = result
                     batch.done.signal()
                 }

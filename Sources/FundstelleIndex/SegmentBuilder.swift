@@ -57,14 +57,6 @@ struct SegmentBuilder {
     private var linkKeys: [UInt64] = []
     /// Per document: its links, encoded (varint count, then target and text strings).
     private var links = ByteWriter()
-    private var occurrences: [(term: Int32, position: Int32)] = []
-    /// Per term: how often the document being added has it, then where its positions go in
-    /// `grouped` (zero between documents).
-    private var termSlots: [Int32] = []
-    /// The terms of the document being added, in the order they first occur.
-    private var touched: [Int32] = []
-    /// The document's positions grouped by term, in `touched` order.
-    private var grouped: [Int32] = []
     private(set) var documentCount = 0
     /// The splits `write` used: those it was given and those of the vocabulary it split.
     private(set) var splits = SplitTable()
@@ -97,50 +89,20 @@ struct SegmentBuilder {
         for i in documents.indices { documents[i] = transform(documents[i]) }
     }
 
-    /// Adds one analysed document, number `docIndex`, to the postings.
+    /// Adds one analysed document, number `docIndex`, to the postings: each of its distinct
+    /// keys once, its positions already grouped and encoded by the analysing thread.
     private mutating func add(_ doc: DocumentTerms, _ docIndex: Int32) {
-        occurrences.removeAll(keepingCapacity: true)
         for (slot, length) in doc.lengths.enumerated() {
             norms[slot].append(FieldNorm.encode(length))
             sumLengths[slot] += UInt64(length)
         }
-        doc.forEach { key, position in
-            let id = terms.intern(key)
+        doc.forEach { key, hash, freq, positions in
+            let term = Int(terms.intern(key, hash: hash))
             if postings.count < terms.count {
                 postings.append(Postings())
                 hasPositions.append(Field.hasPositions(keyPrefix: key[0]))
-                termSlots.append(0)
             }
-            if key[0] >> 4 != TermKind.split.rawValue { occurrences.append((id, position)) }
-        }
-
-        // Group this document's positions by term in two passes (a counting sort): count
-        // each term, give each its range, place the positions. Terms are independent lists,
-        // so their order does not matter; a term's positions must rise.
-        touched.removeAll(keepingCapacity: true)
-        for o in occurrences {
-            if termSlots[Int(o.term)] == 0 { touched.append(o.term) }
-            termSlots[Int(o.term)] += 1
-        }
-        var next: Int32 = 0
-        for t in touched {
-            let count = termSlots[Int(t)]
-            termSlots[Int(t)] = next
-            next += count
-        }
-        if grouped.count < occurrences.count { grouped = [Int32](repeating: 0, count: occurrences.count * 2) }
-        for o in occurrences {
-            grouped[Int(termSlots[Int(o.term)])] = o.position
-            termSlots[Int(o.term)] += 1
-        }
-        var i = 0
-        for t in touched {
-            let term = Int(t)
-            let j = Int(termSlots[term])  // the end of its range
-            termSlots[term] = 0
-            // Completions of an ellipsis come after their token: the rare range that does not rise is sorted.
-            if ((i + 1)..<j).contains(where: { grouped[$0] < grouped[$0 - 1] }) { grouped[i..<j].sort() }
-            let freq = j - i
+            guard key[0] >> 4 != TermKind.split.rawValue else { return }  // a record, no document's term
             let delta = UInt64(docIndex - postings[term].lastDoc)
             // doc delta shifted left one bit; the low bit says "frequency is 1".
             if freq == 1 {
@@ -149,17 +111,10 @@ struct SegmentBuilder {
                 postings[term].docs.varint(delta << 1)
                 postings[term].docs.varint(freq)
             }
-            if hasPositions[term] {
-                var last: Int32 = 0
-                for k in i..<j {
-                    postings[term].positions.varint(UInt64(grouped[k] - last))
-                    last = grouped[k]
-                }
-            }
+            if hasPositions[term] { postings[term].positions.bytes.append(contentsOf: positions) }
             postings[term].lastDoc = docIndex
             postings[term].docFreq += 1
             postings[term].noteBlockEnd()
-            i = j
         }
     }
 

@@ -26,7 +26,12 @@ struct TermTable {
 
     /// The id of `key`, adding it when new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var slot = TermTable.hash(key) & mask
+        intern(key, hash: ByteHash.hash(key))
+    }
+
+    /// The id of `key`, whose `ByteHash` is `hash`, adding it when new.
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
             if id < 0 { break }
