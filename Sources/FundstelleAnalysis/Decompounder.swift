@@ -15,7 +15,8 @@
 ///   short parts, which are often abbreviations or fragments in a corpus, fewer for long
 ///   ones. Stop words, particles and derivational affixes (ver-, be-, -ung, -heit, -lich,
 ///   … in `GermanWordParts`) are never parts, nor are strings no German word could be
-///   ("hrung", "schw").
+///   ("hrung", "schw"); except that a suffix that is a word of its own may begin a compound
+///   ("Haftprüfung", "Samenbank"), and a few prepositions too ("Zwischenbericht").
 /// - The search is exhaustive (dynamic programming over cut positions, one row per
 ///   number of parts, up to `maximumParts`), with a small penalty per part beyond two.
 ///   The K&K test is then applied to each pair of neighbouring parts as well: a pair
@@ -167,7 +168,7 @@ public struct Decompounder: Sendable {
             if !w.scores[key].isNaN { return w.scores[key] == -Double.infinity ? nil : w.scores[key] }
             w.scores[key] = -Double.infinity
             let part = UnsafeBufferPointer(rebasing: word[w.cuts[i]..<w.cuts[j]])
-            guard (i == 0 && j < m && GermanWordParts.isFirstPart(part)) || !GermanWordParts.isBound(part),
+            guard (i == 0 && j < m && (GermanWordParts.isFirstPart(part) || GermanWordParts.isSuffix(part))) || !GermanWordParts.isBound(part),
                   GermanWordParts.looksLikeWord(part) else { return nil }
             // The part itself (less a linking element, or with an elided ending restored)
             // must be a corpus word: stems alone are too loose ("vere" → "ver").

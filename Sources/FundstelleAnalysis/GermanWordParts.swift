@@ -9,13 +9,21 @@
 /// off as parts. Stop words are rejected too.
 enum GermanWordParts {
     /// Lower-cased bound morphemes and particles.
-    static let boundList: [String] = [
+    static let boundList: [String] = prefixList + suffixList
+
+    /// Derivational prefixes and verb particles: never a part.
+    static let prefixList: [String] = [
         // Prefixes and particles.
         "ab", "an", "auf", "aus", "be", "bei", "dar", "ein", "emp", "ent", "er", "ge", "her", "hin",
         "miss", "mit", "nach", "un", "ur", "ver", "vor", "zer", "zu", "zurück", "wider",
         "fort", "los", "hervor", "heraus", "voran", "vorbei", "empor", "inne", "dazu",
         // Particle + ge- of participles ("aufgemacht" is not aufge + macht).
         "abge", "ange", "aufge", "ausge", "beige", "einge", "mitge", "nachge", "umge", "vorge", "zuge",
+    ]
+
+    /// Derivational suffixes: never a part after the first. Some are words of their own too
+    /// ("Haft", "Samen", "Weise"), and a word can begin with them ("Haftprüfung").
+    static let suffixList: [String] = [
         // Derivational suffixes with their inflected forms.
         "ung", "ungen", "heit", "heiten", "keit", "keiten", "lich", "liche", "lichen", "licher",
         "liches", "schaft", "schaften", "ling", "linge", "lingen", "nis", "nisse", "nissen", "tum",
@@ -124,5 +132,18 @@ enum GermanWordParts {
     /// True when `part` (lower-cased UTF-8) may not be a part of a compound.
     static func isBound(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
         bound.frequency(of: part) > 0 || GermanStopWords.contains(part)
+    }
+
+    /// `suffixList` as a hash table.
+    static let suffixes: WordFrequencies = {
+        var table = WordFrequencies()
+        for word in suffixList where table.frequency(of: word) == 0 { table.add(word) }
+        return table
+    }()
+
+    /// True when `part` is a derivational suffix (and no stop word): a word may begin with it
+    /// where it is a word of its own.
+    static func isSuffix(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        suffixes.frequency(of: part) > 0 && !GermanStopWords.contains(part)
     }
 }

@@ -133,6 +133,20 @@ private func parts(_ word: String, _ d: Decompounder) -> [(String, String)] {
         #expect(d.split("überprüfung").isEmpty && d.split("unterbringung").isEmpty)
     }
 
+    /// A suffix that is a word of its own ("Haft", "Samen") may begin a compound, never end
+    /// or join one; a prefix never begins one.
+    @Test func suffixWordsOnlyAsFirstPart() {
+        let d = Decompounder(frequencies: table([
+            ("haft", 300), ("prüfung", 90), ("samen", 40), ("bank", 200), ("wissenschaft", 400), ("lern", 30),
+            ("freund", 80), ("ver", 50), ("waltung", 20), ("heit", 30),
+        ]))
+        #expect(d.split("haftprüfung") == ["haft", "prüfung"])
+        #expect(d.split("samenbank") == ["samen", "bank"])
+        #expect(d.split("wissenschaftlern").isEmpty)  // not wissenschaft + lern
+        #expect(d.split("freundheit").isEmpty && d.split("prüfunghaft").isEmpty)
+        #expect(d.split("verwaltung").isEmpty)
+    }
+
     @Test func threeAndMoreParts() {
         #expect(Self.decompounder.split("rindfleischetikettierungsgesetz") == ["rind", "fleisch", "etikettierung", "gesetz"])
     }
