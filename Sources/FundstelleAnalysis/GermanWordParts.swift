@@ -131,8 +131,16 @@ enum GermanWordParts {
 
     /// True when `part` (lower-cased UTF-8) may not be a part of a compound.
     static func isBound(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
-        bound.frequency(of: part) > 0 || GermanStopWords.contains(part)
+        bound.frequency(of: part) > 0 || (GermanStopWords.contains(part) && nounHomographs.frequency(of: part) == 0)
     }
+
+    /// Stop words that are nouns too ("Waren": goods; "Würde": dignity), and as such compound
+    /// parts ("Warenwert", "Menschenwürde").
+    static let nounHomographs: WordFrequencies = {
+        var table = WordFrequencies()
+        for word in ["waren", "würde"] { table.add(word) }
+        return table
+    }()
 
     /// `suffixList` as a hash table.
     static let suffixes: WordFrequencies = {

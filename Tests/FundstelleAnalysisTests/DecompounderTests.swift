@@ -147,6 +147,16 @@ private func parts(_ word: String, _ d: Decompounder) -> [(String, String)] {
         #expect(d.split("verwaltung").isEmpty)
     }
 
+    /// "Waren" and "Würde" are stop words as verbs and compound parts as nouns.
+    @Test func nounHomographsOfStopWordsAreParts() {
+        let d = Decompounder(frequencies: table([
+            ("menschen", 60), ("würde", 900), ("waren", 900), ("wert", 80), ("wurde", 900), ("haben", 900), ("amt", 50),
+        ]))
+        #expect(d.split("menschenwürde") == ["menschen", "würde"])
+        #expect(d.split("warenwert") == ["waren", "wert"])
+        #expect(d.split("wurdeamt").isEmpty && d.split("habenwert").isEmpty)
+    }
+
     @Test func threeAndMoreParts() {
         #expect(Self.decompounder.split("rindfleischetikettierungsgesetz") == ["rind", "fleisch", "etikettierung", "gesetz"])
     }
