@@ -7,7 +7,7 @@
 /// Made precise for German:
 /// - A part must be a corpus word as written, less a linking element (-s-, -es-; -n-,
 ///   -en-, -er-, -e- where the part with it is a word too: "arbeits", "kinder"), less an
-///   inflectional ending when it is the last part ("feindes"), or with an elided -e
+///   inflectional ending other than -er when it is the last part ("feindes"), or with an elided -e
 ///   restored ("schul" → "schule"). Words are looked up by their `GermanFolding` key, so
 ///   "ae"/"ä" and "ss"/"ß" spellings meet.
 /// - A part has at least `minimumPartLength` letters (shorter ones only from the short
@@ -75,6 +75,9 @@ public struct Decompounder: Sendable {
     private static let links: [(bytes: [UInt8], standsAlone: Bool)] = [
         ("es", true), ("en", false), ("er", false), ("s", true), ("n", false), ("e", false),
     ].map { (Array($0.0.utf8), $0.1) }
+    /// Not taken off a last part: there "-er" makes agent nouns and comparatives, and taking
+    /// it off finds words inside others ("Fußballs-türmer" for Fußball-stürmer, "Protes-tierer").
+    private static let erEnding = Array("er".utf8)
     /// Endings a non-final part may have lost ("schul" for "schule").
     private static let elided: [[UInt8]] = ["e", "n"].map { Array($0.utf8) }
 
@@ -291,6 +294,7 @@ public struct Decompounder: Sendable {
         var best = asWritten
         for (link, standsAlone) in Self.links where surface.count - link.count >= 2 && surface.reversed().starts(with: link.reversed()) {
             if !isLast && !standsAlone && asWritten == 0 { continue }
+            if isLast && link == Self.erEnding { continue }
             let core = UnsafeBufferPointer(rebasing: surface[..<(surface.count - link.count)])
             guard isLongEnough(core) else { continue }
             let f = frequency(of: core, scratch: &scratch)

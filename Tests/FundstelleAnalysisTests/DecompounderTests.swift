@@ -157,6 +157,15 @@ private func parts(_ word: String, _ d: Decompounder) -> [(String, String)] {
         #expect(d.split("wurdeamt").isEmpty && d.split("habenwert").isEmpty)
     }
 
+    /// A last part keeps its "-er": "Fußballstürmer" is no Fußball-s + Türm-er.
+    @Test func lastPartKeepsItsEr() {
+        var words: [(String, UInt32)] = [("fußball", 200), ("turm", 300), ("feind", 40), ("bild", 90)]
+        #expect(Decompounder(frequencies: table(words)).split("fußballstürmer").isEmpty)
+        #expect(Decompounder(frequencies: table(words)).split("feindbildes") == ["feind", "bild"])
+        words.append(("stürmer", 20))
+        #expect(Decompounder(frequencies: table(words)).split("fußballstürmer") == ["fußball", "stürmer"])
+    }
+
     @Test func threeAndMoreParts() {
         #expect(Self.decompounder.split("rindfleischetikettierungsgesetz") == ["rind", "fleisch", "etikettierung", "gesetz"])
     }
