@@ -28,7 +28,7 @@ enum GermanWordParts {
         "ung", "ungen", "heit", "heiten", "keit", "keiten", "lich", "liche", "lichen", "licher",
         "liches", "schaft", "schaften", "ling", "linge", "lingen", "nis", "nisse", "nissen", "tum",
         "tümer", "isch", "ische", "ischen", "ischer", "isches", "bar", "bare", "baren", "barer",
-        "sam", "same", "samen", "haft", "hafte", "haften", "chen", "lein", "ion", "ionen", "tion",
+        "sam", "same", "samen", "haft", "hafte", "haften", "chen", "chens", "lein", "leins", "ion", "ionen", "tion",
         "tionen", "ität", "itäten", "ismus", "ist", "isten", "ieren", "iert", "ierte", "ierten",
         "erei", "ereien", "ei", "eien", "enz", "enzen", "anz", "anzen", "ant", "anten",
         "enten", "ig", "ige", "igen", "iger", "iges", "ern", "end", "ende", "enden", "ender",

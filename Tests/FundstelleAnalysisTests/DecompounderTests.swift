@@ -138,13 +138,14 @@ private func parts(_ word: String, _ d: Decompounder) -> [(String, String)] {
     @Test func suffixWordsOnlyAsFirstPart() {
         let d = Decompounder(frequencies: table([
             ("haft", 300), ("prüfung", 90), ("samen", 40), ("bank", 200), ("wissenschaft", 400), ("lern", 30),
-            ("freund", 80), ("ver", 50), ("waltung", 20), ("heit", 30),
+            ("freund", 80), ("ver", 50), ("waltung", 20), ("heit", 30), ("mai", 60), ("glöck", 20), ("chens", 30),
         ]))
         #expect(d.split("haftprüfung") == ["haft", "prüfung"])
         #expect(d.split("samenbank") == ["samen", "bank"])
         #expect(d.split("wissenschaftlern").isEmpty)  // not wissenschaft + lern
         #expect(d.split("freundheit").isEmpty && d.split("prüfunghaft").isEmpty)
         #expect(d.split("verwaltung").isEmpty)
+        #expect(!d.split("maiglöckchens").contains("chens"))  // the diminutive, inflected
     }
 
     /// "Waren" and "Würde" are stop words as verbs and compound parts as nouns.
