@@ -81,16 +81,26 @@ struct TermTable {
 
     /// All ids ordered by their bytes (unsigned lexicographic).
     func sortedIDs() -> [Int32] {
-        var ids = Array(0..<Int32(starts.count))
+        // Each key's first eight bytes as one big-endian number (zero-padded) order the keys
+        // as memcmp does up to there; only keys that tie in them are compared in full.
+        var keyed: [(prefix: UInt64, id: Int32)] = []
+        keyed.reserveCapacity(starts.count)
         arena.withUnsafeBufferPointer { a in
             let base = a.baseAddress
-            ids.sort { x, y in
-                let lx = Int(lengths[Int(x)]), ly = Int(lengths[Int(y)])
-                let c = memcmp(base! + Int(starts[Int(x)]), base! + Int(starts[Int(y)]), min(lx, ly))
+            for id in 0..<starts.count {
+                let start = Int(starts[id]), n = min(8, Int(lengths[id]))
+                var prefix: UInt64 = 0
+                for k in 0..<8 { prefix = prefix << 8 | UInt64(k < n ? base![start + k] : 0) }
+                keyed.append((prefix, Int32(id)))
+            }
+            keyed.sort { x, y in
+                if x.prefix != y.prefix { return x.prefix < y.prefix }
+                let lx = Int(lengths[Int(x.id)]), ly = Int(lengths[Int(y.id)])
+                let c = memcmp(base! + Int(starts[Int(x.id)]), base! + Int(starts[Int(y.id)]), min(lx, ly))
                 return c != 0 ? c < 0 : lx < ly
             }
         }
-        return ids
+        return keyed.map(\.id)
     }
 }
 

@@ -82,3 +82,25 @@ import TestSupport
         #expect(outOfOrder > 0, "no key came with its positions out of order: the sorting was not tested")
     }
 }
+
+@Suite struct TermTableTests {
+    /// Keys sorted by their first eight bytes, then in full, come out in memcmp order: keys
+    /// that are prefixes of others, share more than eight bytes, or hold zero bytes (split records).
+    @Test func sortedIDsAreInByteOrder() {
+        var rng = SplitMix64(seed: 11)
+        var table = TermTable()
+        var keys: [[UInt8]] = []
+        let alphabet: [UInt8] = [0, 1, 0x61, 0x62, 0xC3, 0xFF]
+        for _ in 0..<3_000 {
+            let shared = Array("0123456789".utf8.prefix(Int(rng.next() % 11)))
+            let tail = (0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let key = shared + tail
+            let before = table.count
+            let id = key.withUnsafeBufferPointer { table.intern($0) }
+            if table.count > before { keys.append(key) }
+            #expect(Int(id) < table.count)
+        }
+        let sorted = table.sortedIDs().map { id in keys[Int(id)] }
+        #expect(sorted == keys.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+}
