@@ -122,14 +122,14 @@ struct SegmentBuilder {
     private static let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
 
     /// The stored records in blocks of `StoredBlocks.documentsPerBlock(dictionary:)`, each
-    /// compressed with `dictionary` (on all cores: compression is much of the time a segment
-    /// takes to write): its raw size and its bytes.
-    private func compressedBlocks(dictionary: StoredDictionary?) -> [(raw: Int, packed: [UInt8])] {
+    /// compressed with `dictionary` on `workers` threads: its raw size and its bytes.
+    private static func compressedBlocks(
+        stored: [UInt8], offsets: [UInt64], documents: Int, dictionary: StoredDictionary?, workers: Int
+    ) -> [(raw: Int, packed: [UInt8])] {
         let perBlock = StoredBlocks.documentsPerBlock(dictionary: dictionary)
-        let count = (ids.count + perBlock - 1) / perBlock
+        let count = (documents + perBlock - 1) / perBlock
         var blocks = [(raw: Int, packed: [UInt8])](repeating: (0, []), count: count)
-        let workers = max(1, min(count, Self.cores))
-        let stored = self.stored.bytes, offsets = storedOffsets, documents = ids.count
+        let workers = max(1, min(count, workers))
         blocks.withUnsafeMutableBufferPointer { out in
             nonisolated(unsafe) let out = out
             // Iteration w compresses every workers-th block, starting at w.
@@ -143,6 +143,31 @@ struct SegmentBuilder {
             }
         }
         return blocks
+    }
+
+    /// The stored records' dictionary (`StoredDictionary`) and compressed blocks, made on other
+    /// threads while this one writes the postings and the dictionary (compression is much of
+    /// the time a segment takes to write, and the rest is one thread's work).
+    private final class StoredCompression: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var result: (dictionary: StoredDictionary?, blocks: [(raw: Int, packed: [UInt8])])?
+
+        init(stored: [UInt8], offsets: [UInt64], documents: Int, workers: Int) {
+            DispatchQueue.global().async { [self] in
+                let dictionary = StoredDictionary.trained(on: stored, offsets: offsets)
+                let blocks = SegmentBuilder.compressedBlocks(
+                    stored: stored, offsets: offsets, documents: documents, dictionary: dictionary, workers: workers)
+                result = (dictionary, blocks)
+                done.signal()
+            }
+        }
+
+        /// The result, once it is made.
+        func wait() -> (dictionary: StoredDictionary?, blocks: [(raw: Int, packed: [UInt8])]) {
+            done.wait()
+            done.signal()  // (a second wait returns at once)
+            return result!
+        }
     }
 
     /// Analyses the held documents on all cores, in batches, and adds them in order.
@@ -201,6 +226,8 @@ struct SegmentBuilder {
         }
         analyzeDocuments(decompounder: decompounder, vocabulary: vocabulary, knownSplits: knownSplits)
         documents = []
+        let compression = StoredCompression(
+            stored: stored.bytes, offsets: storedOffsets, documents: ids.count, workers: max(1, Self.cores - 1))
         let out = try OutputFile(path)
         var table: [(offset: Int, length: Int)] = []
         func section(_ body: () throws(IndexError) -> Void) throws(IndexError) {
@@ -318,10 +345,10 @@ struct SegmentBuilder {
         // `StoredDictionary`); storedOffsets stay the records' offsets in the decompressed
         // stream, storedBlocks say where blocks lie, section 13 holds the block size and dictionary.
         var blockOffsets: [UInt64] = [0]
-        let dictionary = StoredDictionary.trained(on: stored.bytes, offsets: storedOffsets)
+        let (dictionary, blocks) = compression.wait()
         try section { () throws(IndexError) in
             var written = 0
-            for (raw, packed) in compressedBlocks(dictionary: dictionary) {
+            for (raw, packed) in blocks {
                 var block = ByteWriter()
                 block.u32(UInt32(raw))
                 try out.write(block.bytes)
