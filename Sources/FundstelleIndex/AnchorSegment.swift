@@ -64,9 +64,11 @@ enum AnchorSegment {
     }
 
     /// Writes the anchor segment of `targets` (what `gather` found) to `path` (fsynced),
-    /// splitting compounds with `decompounder`. Returns its size.
+    /// splitting compounds with `decompounder`, except the words `knownSplits` holds (split
+    /// alike in every segment of a run). Returns its size.
     static func write(
-        _ targets: [(doc: Int, texts: [String])], to path: String, decompounder: Decompounder
+        _ targets: [(doc: Int, texts: [String])], to path: String, decompounder: Decompounder,
+        knownSplits: SplitTable = SplitTable()
     ) throws(IndexError) -> Int {
         var builder = SegmentBuilder()
         for (doc, texts) in targets {
@@ -74,7 +76,7 @@ enum AnchorSegment {
             anchorDocument.anchors = texts
             builder.add(anchorDocument, id: UInt64(doc))
         }
-        // Link texts are few words, mostly the pages' own: split as they come.
-        return try builder.write(to: path, decompounder: decompounder, vocabulary: WordFrequencies())
+        // Link texts are few words, mostly the pages' own: split as they come, unless known.
+        return try builder.write(to: path, decompounder: decompounder, vocabulary: WordFrequencies(), knownSplits: knownSplits)
     }
 }

@@ -342,7 +342,8 @@ public final class IndexWriter {
         if !targets.isEmpty {
             anchors = "a\(generation).seg"
             extraBytes += try AnchorSegment.write(
-                targets, to: directory + "/" + anchors, decompounder: decompounder ?? Decompounder(frequencies: frequencies))
+                targets, to: directory + "/" + anchors, decompounder: decompounder ?? Decompounder(frequencies: frequencies),
+                knownSplits: splits)
         }
         var manifest = ""
         if !files.isEmpty {
