@@ -71,12 +71,18 @@ enum AnchorSegment {
         knownSplits: SplitTable = SplitTable()
     ) throws(IndexError) -> Int {
         var builder = SegmentBuilder()
+        // The link texts' words, split ahead once each on all cores (those `knownSplits` lacks:
+        // after an update most of them) rather than by each analysing thread as it meets them.
+        var vocabulary = WordFrequencies()
         for (doc, texts) in targets {
             var anchorDocument = Document(path: "")
             anchorDocument.anchors = texts
             builder.add(anchorDocument, id: UInt64(doc))
+            for text in texts {
+                var text = text
+                text.withUTF8 { vocabulary.addText($0) }
+            }
         }
-        // Link texts are few words, mostly the pages' own: split as they come, unless known.
-        return try builder.write(to: path, decompounder: decompounder, vocabulary: WordFrequencies(), knownSplits: knownSplits)
+        return try builder.write(to: path, decompounder: decompounder, vocabulary: vocabulary, knownSplits: knownSplits)
     }
 }
