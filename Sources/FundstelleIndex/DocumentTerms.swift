@@ -25,7 +25,7 @@ struct DocumentTerms {
     /// The positions of the distinct keys that keep them (`Field.hasPositions`), one key after
     /// another: ascending, each as the varint of its difference to the one before (the first to
     /// 0), as the segment stores them. Where each key's bytes end (keys without have none).
-    private var positionBytes: [UInt8] = []
+    private var positionBytes = ByteWriter()
     private var positionEnds: [Int32] = []
     /// Length in tokens of each text field, in `Field.text` order.
     private(set) var lengths: [Int] = []
@@ -47,11 +47,6 @@ struct DocumentTerms {
         fileprivate var groupStarts: [Int32] = []
 
         init() {}
-    }
-
-    init(_ doc: Document, analyzer: inout Analyzer) {
-        var scratch = Scratch()
-        self.init(doc, analyzer: &analyzer, scratch: &scratch)
     }
 
     init(_ doc: Document, analyzer: inout Analyzer, scratch: inout Scratch) {
@@ -89,9 +84,7 @@ struct DocumentTerms {
         keys.withUnsafeBufferPointer { all in
             ends.withUnsafeBufferPointer { ends in
                 scratch.slots.withUnsafeMutableBufferPointer { slots in
-                    func key(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                        UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])
-                    }
+                    func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[keyRange(i)]) }
                     for i in 0..<occurrences {
                         let k = key(i)
                         let h = ByteHash.hash(k)
@@ -141,25 +134,19 @@ struct DocumentTerms {
             scratch.grouped[Int(scratch.groupStarts[Int(j)])] = scratch.positions[i]
             scratch.groupStarts[Int(j)] += 1
         }
-        positionBytes.reserveCapacity(occurrences)
+        positionBytes.reserve(occurrences)
         positionEnds.reserveCapacity(freqs.count)
         var start = 0
         for j in freqs.indices {
             let end = Int(scratch.groupStarts[j])  // the end of its group now
-            let first = Int(firstOccurrence[j])
-            if Field.hasPositions(keyPrefix: keys[first == 0 ? 0 : Int(ends[first - 1])]) {
+            if Field.hasPositions(keyPrefix: keys[keyRange(Int(firstOccurrence[j])).lowerBound]) {
                 // Completions of an ellipsis come after their token: the rare group that does not rise is sorted.
                 if ((start + 1)..<end).contains(where: { scratch.grouped[$0] < scratch.grouped[$0 - 1] }) {
                     scratch.grouped[start..<end].sort()
                 }
                 var last: Int32 = 0
                 for k in start..<end {
-                    var v = UInt32(bitPattern: scratch.grouped[k] - last)
-                    while v >= 0x80 {
-                        positionBytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                        v >>= 7
-                    }
-                    positionBytes.append(UInt8(v))
+                    positionBytes.varint(UInt64(scratch.grouped[k] - last))
                     last = scratch.grouped[k]
                 }
             }
@@ -196,6 +183,9 @@ struct DocumentTerms {
         }
     }
 
+    /// Where occurrence `i` lies in `keys`.
+    private func keyRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i]) }
+
     /// Analyses the values of one field into the occurrences (their positions into
     /// `positions`); returns the field's length in tokens.
     private mutating func add(_ field: Field, values: [String], analyzer: inout Analyzer, positions: inout [Int32]) -> Int {
@@ -226,11 +216,10 @@ struct DocumentTerms {
     /// occur; `positions` are its encoded positions (empty for a key without).
     func forEach(_ body: (UnsafeBufferPointer<UInt8>, UInt64, Int, UnsafeBufferPointer<UInt8>) -> Void) {
         keys.withUnsafeBufferPointer { all in
-            positionBytes.withUnsafeBufferPointer { positions in
+            positionBytes.bytes.withUnsafeBufferPointer { positions in
                 var positionsStart = 0
                 for j in freqs.indices {
-                    let first = Int(firstOccurrence[j])
-                    let key = UnsafeBufferPointer(rebasing: all[(first == 0 ? 0 : Int(ends[first - 1]))..<Int(ends[first])])
+                    let key = UnsafeBufferPointer(rebasing: all[keyRange(Int(firstOccurrence[j]))])
                     let positionsEnd = Int(positionEnds[j])
                     body(key, hashes[j], Int(freqs[j]), UnsafeBufferPointer(rebasing: positions[positionsStart..<positionsEnd]))
                     positionsStart = positionsEnd

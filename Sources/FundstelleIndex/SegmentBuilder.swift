@@ -162,10 +162,9 @@ struct SegmentBuilder {
             }
         }
 
-        /// The result, once it is made.
+        /// The result, once it is made (asked for once).
         func wait() -> (dictionary: StoredDictionary?, blocks: [(raw: Int, packed: [UInt8])]) {
             done.wait()
-            done.signal()  // (a second wait returns at once)
             return result!
         }
     }

@@ -468,7 +468,6 @@ public final class Searcher {
             let costs = try groups.map { group throws(IndexError) in try cost(of: group) }
             var candidates: [Int32]?
             deferring = true
-            defer { deferring = false }
             for g in groups.indices.sorted(by: { costs[$0] != costs[$1] ? costs[$0] < costs[$1] : $0 < $1 }) {
                 restrict(to: candidates)
                 guard let matched = try score(g) else { return SearchResult(query: "", total: 0, partial: false) }
