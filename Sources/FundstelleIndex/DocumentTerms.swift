@@ -84,7 +84,7 @@ struct DocumentTerms {
         keys.withUnsafeBufferPointer { all in
             ends.withUnsafeBufferPointer { ends in
                 scratch.slots.withUnsafeMutableBufferPointer { slots in
-                    func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[keyRange(i)]) }
+                    func key(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[Self.keyRange(i, ends: ends)]) }
                     for i in 0..<occurrences {
                         let k = key(i)
                         let h = ByteHash.hash(k)
@@ -184,7 +184,13 @@ struct DocumentTerms {
     }
 
     /// Where occurrence `i` lies in `keys`.
-    private func keyRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i]) }
+    private func keyRange(_ i: Int) -> Range<Int> { ends.withUnsafeBufferPointer { Self.keyRange(i, ends: $0) } }
+
+    /// Where occurrence `i` lies in the keys whose ends are `ends`.
+    @inline(__always)
+    private static func keyRange(_ i: Int, ends: UnsafeBufferPointer<Int32>) -> Range<Int> {
+        (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])
+    }
 
     /// Analyses the values of one field into the occurrences (their positions into
     /// `positions`); returns the field's length in tokens.
