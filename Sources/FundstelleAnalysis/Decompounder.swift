@@ -71,13 +71,12 @@ public struct Decompounder: Sendable {
     /// Linking elements (and, for a final part, inflectional endings), longest first.
     /// `standsAlone` marks -s-/-es-, which attach to any word; -e-, -n-, -en-, -er- are
     /// plural forms, so a non-final part ending in them must itself be a corpus word
-    /// ("kinder", "sonnen"; not "regierunger").
-    private static let links: [(bytes: [UInt8], standsAlone: Bool)] = [
-        ("es", true), ("en", false), ("er", false), ("s", true), ("n", false), ("e", false),
-    ].map { (Array($0.0.utf8), $0.1) }
-    /// Not taken off a last part: there "-er" makes agent nouns and comparatives, and taking
-    /// it off finds words inside others ("Fußballs-türmer" for Fußball-stürmer, "Protes-tierer").
-    private static let erEnding = Array("er".utf8)
+    /// ("kinder", "sonnen"; not "regierunger"). `endsLastPart` marks those taken off a last
+    /// part too: not -er, which there makes agent nouns and comparatives, and taking it off
+    /// finds words inside others ("Fußballs-türmer" for Fußball-stürmer, "Protes-tierer").
+    private static let links: [(bytes: [UInt8], standsAlone: Bool, endsLastPart: Bool)] = [
+        ("es", true, true), ("en", false, true), ("er", false, false), ("s", true, true), ("n", false, true), ("e", false, true),
+    ].map { (Array($0.0.utf8), $0.1, $0.2) }
     /// Endings a non-final part may have lost ("schul" for "schule").
     private static let elided: [[UInt8]] = ["e", "n"].map { Array($0.utf8) }
 
@@ -292,9 +291,8 @@ public struct Decompounder: Sendable {
         let asWritten = isLongEnough(surface) ? frequency(of: surface, scratch: &scratch) : 0
         if isLast && asWritten >= max(1, minimumPartFrequency) { return asWritten }
         var best = asWritten
-        for (link, standsAlone) in Self.links where surface.count - link.count >= 2 && surface.reversed().starts(with: link.reversed()) {
-            if !isLast && !standsAlone && asWritten == 0 { continue }
-            if isLast && link == Self.erEnding { continue }
+        for (link, standsAlone, endsLastPart) in Self.links where surface.count - link.count >= 2 && surface.reversed().starts(with: link.reversed()) {
+            if isLast ? !endsLastPart : (!standsAlone && asWritten == 0) { continue }
             let core = UnsafeBufferPointer(rebasing: surface[..<(surface.count - link.count)])
             guard isLongEnough(core) else { continue }
             let f = frequency(of: core, scratch: &scratch)

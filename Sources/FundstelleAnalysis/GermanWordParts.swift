@@ -41,11 +41,7 @@ enum GermanWordParts {
     ]
 
     /// `boundList` as a hash table (each entry counted once).
-    static let bound: WordFrequencies = {
-        var table = WordFrequencies()
-        for word in boundList where table.frequency(of: word) == 0 { table.add(word) }
-        return table
-    }()
+    static let bound = table(boundList)
 
     /// Short words that are common compound parts ("Amtsgericht", "Zugführer", "Ölpreis").
     /// Parts shorter than `Decompounder.minimumPartLength` must be one of these.
@@ -61,11 +57,7 @@ enum GermanWordParts {
     static let shortestWord = 2
 
     /// `shortList` as a hash table.
-    static let short: WordFrequencies = {
-        var table = WordFrequencies()
-        for word in shortList where table.frequency(of: word) == 0 { table.add(word) }
-        return table
-    }()
+    static let short = table(shortList)
 
     /// True when `word` (lower-cased UTF-8) is a known short compound part.
     static func isShortWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -81,11 +73,7 @@ enum GermanWordParts {
     ]
 
     /// `onsets` as a hash table.
-    static let onsetTable: WordFrequencies = {
-        var table = WordFrequencies()
-        for onset in onsets where table.frequency(of: onset) == 0 { table.add(onset) }
-        return table
-    }()
+    static let onsetTable = table(onsets)
 
     /// True when `part` has a vowel and begins the way a German word can ("hrung",
     /// "schw", "lter" do not).
@@ -119,11 +107,7 @@ enum GermanWordParts {
         "nicht", "zwischen", "gegen", "neben", "außen", "innen",
     ]
 
-    static let firstParts: WordFrequencies = {
-        var table = WordFrequencies()
-        for word in firstPartList where table.frequency(of: word) == 0 { table.add(word) }
-        return table
-    }()
+    static let firstParts = table(firstPartList)
 
     static func isFirstPart(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
         firstParts.frequency(of: part) > 0
@@ -136,22 +120,21 @@ enum GermanWordParts {
 
     /// Stop words that are nouns too ("Waren": goods; "Würde": dignity), and as such compound
     /// parts ("Warenwert", "Menschenwürde").
-    static let nounHomographs: WordFrequencies = {
-        var table = WordFrequencies()
-        for word in ["waren", "würde"] { table.add(word) }
-        return table
-    }()
+    static let nounHomographs = table(["waren", "würde"])
 
     /// `suffixList` as a hash table.
-    static let suffixes: WordFrequencies = {
-        var table = WordFrequencies()
-        for word in suffixList where table.frequency(of: word) == 0 { table.add(word) }
-        return table
-    }()
+    static let suffixes = table(suffixList)
 
     /// True when `part` is a derivational suffix (and no stop word): a word may begin with it
     /// where it is a word of its own.
     static func isSuffix(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
         suffixes.frequency(of: part) > 0 && !GermanStopWords.contains(part)
+    }
+
+    /// A hash table of `words` (each counted once), for the membership tests above.
+    private static func table(_ words: [String]) -> WordFrequencies {
+        var table = WordFrequencies()
+        for word in words where table.frequency(of: word) == 0 { table.add(word) }
+        return table
     }
 }

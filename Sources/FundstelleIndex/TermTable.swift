@@ -24,11 +24,6 @@ struct TermTable {
         Int(truncatingIfNeeded: ByteHash.hash(key))
     }
 
-    /// The id of `key`, adding it when new.
-    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
-        intern(key, hash: ByteHash.hash(key))
-    }
-
     /// The id of `key`, whose `ByteHash` is `hash`, adding it when new.
     mutating func intern(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & mask

@@ -96,7 +96,7 @@ import TestSupport
             let tail = (0..<Int(rng.next() % 6)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
             let key = shared + tail
             let before = table.count
-            let id = key.withUnsafeBufferPointer { table.intern($0) }
+            let id = key.withUnsafeBufferPointer { table.intern($0, hash: ByteHash.hash($0)) }
             if table.count > before { keys.append(key) }
             #expect(Int(id) < table.count)
         }
